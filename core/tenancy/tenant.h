@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace Tenantry {
+
+// Where a tenant is in its life. See lifecycle.h for the legal moves between them.
+enum class TenantStatus { Pending, Active, Suspended, Deleted, Purged };
+
+QString statusName(TenantStatus status);
+// Parses the lower-case name produced by statusName(); false when unknown.
+bool parseStatus(const QString &name, TenantStatus *out);
+
+// What an operator may configure about a tenant. Validated by validateConfig().
+struct TenantConfig {
+    QString displayName;
+    QString themeColor = QStringLiteral("#2f6feb"); // #rrggbb
+    QString locale = QStringLiteral("en_US");       // language[_TERRITORY]
+    QString timeZone = QStringLiteral("UTC");       // IANA id
+    QJsonObject settings;                           // free-form, size-limited
+};
+
+// A tenant as the catalog knows it. Plain value; copying is cheap enough for snapshots.
+struct Tenant {
+    QString id;         // immutable UUID, never reused
+    QString slug;       // lower-case DNS label, unique among non-purged tenants
+    TenantStatus status = TenantStatus::Pending;
+    QString plan = QStringLiteral("free");
+    QString isolation = QStringLiteral("shared");
+    TenantConfig config;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime deletedAt;  // null unless Deleted/Purged
+    QDateTime purgeAfter; // null unless Deleted: earliest time purge is allowed
+    QString clonedFrom;   // id of the source tenant, empty if not a clone
+};
+
+} // namespace Tenantry
