@@ -1,0 +1,278 @@
+#include "core/storage/catalog.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcCatalog, "tenantry.catalog")
+
+using namespace Qt::StringLiterals;
+
+namespace Tenantry::Storage {
+namespace {
+
+struct Migration {
+    int version;
+    QString name;
+    QString sql;
+};
+
+QList<Migration> shippedMigrations()
+{
+    QList<Migration> out;
+    static const QRegularExpression fileName(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
+    const QDir dir(u":/sql/catalog"_s);
+    for (const QString &entry : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto m = fileName.match(entry);
+        if (!m.hasMatch())
+            continue;
+        QFile f(dir.filePath(entry));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        out.append({m.captured(1).toInt(), entry, QString::fromUtf8(f.readAll())});
+    }
+    return out;
+}
+
+// Splits a migration into statements: each ends with ';' at the end of a line; "--"
+// comment lines are dropped. Good enough for our own migrations, which keep to that form.
+QStringList statementsOf(const QString &sql)
+{
+    QStringList statements;
+    QString current;
+    for (const QString &line : sql.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith("--"_L1))
+            continue;
+        current += line + u'\n';
+        if (trimmed.endsWith(u';')) {
+            statements.append(current.trimmed().chopped(1));
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
+    return statements;
+}
+
+Error sqlError(const QString &what, const QSqlError &e)
+{
+    return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, e.text()));
+}
+
+std::atomic<int> g_catalogCounter{0};
+
+} // namespace
+
+Result<QSqlQuery> runQuery(QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(u"Preparing a catalog query failed"_s, q.lastError());
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(u"A catalog query failed"_s, q.lastError());
+    return q;
+}
+
+int Catalog::latestSchemaVersion()
+{
+    const auto all = shippedMigrations();
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
+Catalog::Catalog(Dialect dialect, QSqlDatabase prototype, QString dataDir, QString description)
+    : m_dialect(dialect)
+    , m_dataDir(std::move(dataDir))
+    , m_description(std::move(description))
+    , m_prototypeName(prototype.connectionName())
+{
+}
+
+Catalog::~Catalog()
+{
+    QStringList names = m_connections.values();
+    names.append(m_prototypeName);
+    m_connections.clear();
+    for (const QString &name : names) {
+        { // the handle must be gone before removeDatabase(), or Qt warns "still in use"
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString Catalog::describe() const
+{
+    return m_description;
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::open(const CatalogLocation &location)
+{
+    if (location.dataDir.isEmpty())
+        return Error::invalid(u"invalid-data-dir"_s, u"No data directory was given."_s);
+    if (!QDir().mkpath(location.dataDir)) {
+        return Error::invalid(u"invalid-data-dir"_s,
+                              u"Cannot create the data directory %1."_s.arg(location.dataDir));
+    }
+    const QString name = u"tenantry-catalog-%1-proto"_s.arg(g_catalogCounter.fetch_add(1));
+    Dialect dialect;
+    QString description;
+    QSqlDatabase db;
+    if (location.database) {
+        const DatabaseUrl &url = *location.database;
+        db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setUserName(url.user);
+        db.setPassword(url.password);
+        db.setDatabaseName(url.database);
+        QString options = url.connectOptions;
+        if (!options.contains("connect_timeout"_L1))
+            options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=10"_s;
+        db.setConnectOptions(options);
+        dialect = Dialect::Postgres;
+        description = u"PostgreSQL "_s + url.redacted();
+    } else {
+        const QString file = QDir(location.dataDir).filePath(u"catalog.db"_s);
+        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(file);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        dialect = Dialect::Sqlite;
+        description = u"SQLite "_s + QDir::toNativeSeparators(file);
+    }
+    if (!db.isValid()) {
+        QSqlDatabase::removeDatabase(name);
+        return Error::unavailable(u"database-driver-missing"_s,
+                                  u"The Qt SQL driver for %1 is not installed."_s.arg(description));
+    }
+    std::unique_ptr<Catalog> catalog(new Catalog(dialect, db, location.dataDir, description));
+    if (Status migrated = catalog->migrate(); !migrated)
+        return migrated.error();
+    return catalog;
+}
+
+Result<QSqlDatabase> Catalog::connection()
+{
+    const Qt::HANDLE thread = QThread::currentThreadId();
+    QMutexLocker lock(&m_mutex);
+    QString name = m_connections.value(thread);
+    if (name.isEmpty()) {
+        name = m_prototypeName + u"-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QSqlDatabase::cloneDatabase(m_prototypeName, name);
+        m_connections.insert(thread, name);
+    }
+    lock.unlock();
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (!db.isOpen()) {
+        if (!db.open())
+            return sqlError(u"Cannot connect to the catalog (%1)"_s.arg(m_description), db.lastError());
+        if (m_dialect == Dialect::Sqlite) {
+            QSqlQuery q(db);
+            // WAL lets the console, the CLI and a server share one catalog file.
+            q.exec(u"PRAGMA journal_mode=WAL"_s);
+            q.exec(u"PRAGMA foreign_keys=ON"_s);
+            q.exec(u"PRAGMA synchronous=NORMAL"_s);
+        }
+    }
+    return db;
+}
+
+Status Catalog::transaction(const std::function<Status(QSqlDatabase &)> &work)
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    if (!db->transaction())
+        return sqlError(u"Cannot start a catalog transaction"_s, db->lastError());
+    Status result = work(db.value());
+    if (!result) {
+        db->rollback();
+        return result;
+    }
+    if (!db->commit()) {
+        const QSqlError e = db->lastError();
+        db->rollback();
+        return sqlError(u"Cannot commit a catalog transaction"_s, e);
+    }
+    return {};
+}
+
+Status Catalog::ping()
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    auto q = runQuery(db.value(), u"SELECT 1"_s);
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status Catalog::migrate()
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    QSqlQuery q(db.value());
+    if (m_dialect == Dialect::Postgres) {
+        // Several servers may start at once against one catalog: one migrates, the others wait.
+        if (!q.exec(u"SELECT pg_advisory_lock(7316224601)"_s))
+            return sqlError(u"Cannot lock the catalog for migration"_s, q.lastError());
+    }
+    const auto unlock = qScopeGuard([&] {
+        if (m_dialect == Dialect::Postgres)
+            QSqlQuery(db.value()).exec(u"SELECT pg_advisory_unlock(7316224601)"_s);
+    });
+    if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s)) {
+        return sqlError(u"Cannot create the migrations table"_s, q.lastError());
+    }
+    if (!q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) || !q.next())
+        return sqlError(u"Cannot read the catalog schema version"_s, q.lastError());
+    int current = q.value(0).toInt();
+    const QList<Migration> migrations = shippedMigrations();
+    const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
+    if (current > latest) {
+        return Error::conflict(u"schema-too-new"_s,
+                               u"The catalog (%1) has schema version %2, but this Tenantry only knows up "
+                               "to %3. Upgrade Tenantry; it will not touch a newer catalog."_s
+                                   .arg(m_description)
+                                   .arg(current)
+                                   .arg(latest));
+    }
+    for (const Migration &m : migrations) {
+        if (m.version <= current)
+            continue;
+        Status applied = transaction([&](QSqlDatabase &tx) -> Status {
+            for (const QString &statement : statementsOf(m.sql)) {
+                QSqlQuery s(tx);
+                if (!s.exec(statement))
+                    return sqlError(u"Migration %1 failed"_s.arg(m.name), s.lastError());
+            }
+            auto done = runQuery(tx, u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s,
+                                 {m.version, m.name, QDateTime::currentMSecsSinceEpoch()});
+            return done ? Status{} : Status{done.error()};
+        });
+        if (!applied)
+            return applied;
+        qCInfo(lcCatalog) << "applied catalog migration" << m.name;
+        current = m.version;
+    }
+    m_schemaVersion = current;
+    return {};
+}
+
+} // namespace Tenantry::Storage

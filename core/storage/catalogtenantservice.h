@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/storage/catalog.h"
+#include "core/storage/dataspace.h"
+#include "core/tenancy/tenantdirectory.h"
+#include "core/tenancy/tenantservice.h"
+
+namespace Tenantry::Storage {
+
+struct TenantPolicy {
+    QString defaultIsolation = QStringLiteral("shared");
+    int retentionDays = 30; // how long a deleted tenant can be restored before purge
+};
+
+// The TenantService over the catalog. Keeps the in-memory TenantDirectory in step with
+// every change it commits; refreshIfChanged() picks up changes made by other processes.
+// Not copyable; methods may be called from any thread (each uses its own connection).
+class CatalogTenantService final : public TenantService
+{
+    Q_OBJECT
+
+public:
+    CatalogTenantService(Catalog &catalog, TenantDirectory &directory, DataSpace &dataSpace,
+                         const Clock &clock, TenantPolicy policy = {}, QObject *parent = nullptr);
+
+    Result<TenantPage> list(const TenantQuery &query) override;
+    Result<Tenant> get(const QString &slug) override;
+    Result<CreatedTenant> create(const NewTenant &request) override;
+    Result<Tenant> updateConfig(const QString &slug, const QJsonObject &patch) override;
+    Result<Tenant> apply(const QString &slug, LifecycleAction action, bool force = false) override;
+    Result<CreatedTenant> clone(const QString &sourceSlug, const QString &newSlug,
+                                const QJsonObject &overrides = {}) override;
+    Result<IssuedApiKey> issueKey(const QString &slug, const QString &name) override;
+    Result<QList<ApiKeyInfo>> listKeys(const QString &slug) override;
+    Status revokeKey(const QString &slug, const QString &keyId) override;
+
+    // Loads every tenant and key into the directory.
+    Status loadDirectory();
+    // Reloads the directory when the catalog's revision moved since the last load.
+    // Returns true when it reloaded.
+    Result<bool> refreshIfChanged();
+    // Purges every deleted tenant whose retention period has ended; returns how many.
+    Result<int> purgeExpired();
+
+private:
+    Result<CreatedTenant> createTenant(const NewTenant &request, const QString &clonedFrom);
+    Result<Tenant> findForChange(const QString &slug);
+    Status checkIsolation(const QString &isolation) const;
+    void committed(const Tenant &tenant);
+
+    Catalog &m_catalog;
+    TenantDirectory &m_directory;
+    DataSpace &m_dataSpace;
+    const Clock &m_clock;
+    TenantPolicy m_policy;
+    std::atomic<qint64> m_loadedRevision{-1};
+};
+
+} // namespace Tenantry::Storage

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/base/result.h"
+#include "core/tenancy/tenant.h"
+
+namespace Tenantry::Storage {
+
+// Where a tenant's own data lives, created at registration and removed at purge.
+// The tenant data plane (isolation strategies) builds on this seam.
+class DataSpace
+{
+public:
+    virtual ~DataSpace() = default;
+    // Creates the tenant's data space; idempotent. On error nothing is left behind.
+    virtual Status create(const Tenant &tenant) = 0;
+    // Removes the tenant's data space and everything in it; succeeds if already gone.
+    virtual Status destroy(const Tenant &tenant) = 0;
+};
+
+// A directory per tenant under "<data dir>/tenants/<tenant id>/", holding the tenant's
+// local files (its manifest now; logs and embedded databases as they arrive). Named by
+// the immutable id, never the slug, so a renamed or re-registered slug cannot reach
+// another tenant's files.
+class DirectoryDataSpace final : public DataSpace
+{
+public:
+    explicit DirectoryDataSpace(const QString &dataDir);
+    Status create(const Tenant &tenant) override;
+    Status destroy(const Tenant &tenant) override;
+    QString pathFor(const Tenant &tenant) const;
+
+private:
+    QString m_root;
+};
+
+} // namespace Tenantry::Storage
