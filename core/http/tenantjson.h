@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/tenancy/tenantservice.h"
+
+#include <QJsonObject>
+
+namespace Tenantry::Http {
+
+// The operator's view of a tenant (admin API).
+QJsonObject tenantToJson(const Tenant &tenant);
+// What a tenant may see about itself (tenant API): no internal ids or lifecycle dates.
+QJsonObject tenantPublicJson(const Tenant &tenant);
+QJsonObject apiKeyToJson(const ApiKeyInfo &key);
+QString isoTime(const QDateTime &time); // empty string -> JSON null by callers
+
+} // namespace Tenantry::Http
