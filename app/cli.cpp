@@ -1,0 +1,263 @@
+#include "app/cli.h"
+
+#include "app/runtime.h"
+#include "core/http/tenantjson.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Tenantry::App {
+namespace {
+
+struct Command {
+    QString group;  // "tenants" or "keys"
+    QString verb;   // "list", "create", ...
+    QString usage;  // positional arguments
+    QString summary;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> all = {
+        {u"tenants"_s, u"list"_s, {}, u"List tenants (--search, --status, --plan, --limit)."_s},
+        {u"tenants"_s, u"show"_s, u"SLUG"_s, u"Show one tenant."_s},
+        {u"tenants"_s, u"create"_s, u"SLUG"_s,
+         u"Register a tenant (--name, --plan, --isolation, --locale, --time-zone, --theme-color, --pending)."_s},
+        {u"tenants"_s, u"activate"_s, u"SLUG"_s, u"Activate a pending or suspended tenant."_s},
+        {u"tenants"_s, u"suspend"_s, u"SLUG"_s, u"Suspend an active tenant."_s},
+        {u"tenants"_s, u"delete"_s, u"SLUG"_s, u"Delete a tenant (restorable until its retention ends)."_s},
+        {u"tenants"_s, u"restore"_s, u"SLUG"_s, u"Restore a deleted tenant (it comes back suspended)."_s},
+        {u"tenants"_s, u"purge"_s, u"SLUG"_s, u"Purge a deleted tenant and its data (--force before retention ends)."_s},
+        {u"tenants"_s, u"clone"_s, u"SOURCE NEW-SLUG"_s, u"Create a tenant from another's configuration and plan (--name)."_s},
+        {u"keys"_s, u"issue"_s, u"SLUG"_s, u"Issue an API key (--name); the key is printed once."_s},
+        {u"keys"_s, u"list"_s, u"SLUG"_s, u"List a tenant's API keys, masked."_s},
+        {u"keys"_s, u"revoke"_s, u"SLUG KEY-ID"_s, u"Revoke an API key."_s},
+    };
+    return all;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int failed(const Error &error)
+{
+    QString text = u"error: %1 (%2)\n"_s.arg(error.message, error.code);
+    for (const FieldError &f : error.fields)
+        text += u"  %1: %2\n"_s.arg(f.field, f.message);
+    std::fputs(qPrintable(text), stderr);
+    return 1;
+}
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "tenantry: %s\nRun 'tenantry --help' for the commands.\n", qPrintable(message));
+    return 2;
+}
+
+void printTenants(const QList<Tenant> &tenants)
+{
+    out() << u"%1 %2 %3 %4 %5\n"_s.arg(u"SLUG"_s, -24).arg(u"STATUS"_s, -10).arg(u"PLAN"_s, -12).arg(u"ISOLATION"_s, -10).arg(u"NAME"_s);
+    for (const Tenant &t : tenants) {
+        out() << u"%1 %2 %3 %4 %5\n"_s.arg(t.slug, -24).arg(statusName(t.status), -10).arg(t.plan, -12).arg(t.isolation, -10).arg(t.config.displayName);
+    }
+}
+
+void printJson(const QJsonValue &value)
+{
+    out() << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject())).toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+bool isCliCommand(const QString &command)
+{
+    return command == "tenants"_L1 || command == "keys"_L1;
+}
+
+int runCli(const QStringList &arguments)
+{
+    // arguments: program, group, verb, ...
+    const QString group = arguments.value(1);
+    const QString verb = arguments.value(2);
+    const Command *command = nullptr;
+    for (const Command &c : commands()) {
+        if (c.group == group && c.verb == verb)
+            command = &c;
+    }
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    Http::addOptions(parser, Http::commonOptionSpecs());
+    parser.addOptions({
+        {u"json"_s, u"Print JSON instead of a table."_s},
+        {u"name"_s, u"Display name (tenants) or key name (keys)."_s, u"text"_s},
+        {u"plan"_s, u"Plan, or a plan to filter by."_s, u"plan"_s},
+        {u"isolation"_s, u"shared, schema or database."_s, u"strategy"_s},
+        {u"locale"_s, u"Locale such as en_US."_s, u"locale"_s},
+        {u"time-zone"_s, u"IANA time zone."_s, u"zone"_s},
+        {u"theme-color"_s, u"Theme colour #rrggbb."_s, u"color"_s},
+        {u"pending"_s, u"Register without activating."_s},
+        {u"force"_s, u"Purge even before the retention period ends."_s},
+        {u"search"_s, u"Text to look for in slug or name."_s, u"text"_s},
+        {u"status"_s, u"Comma-separated statuses to list."_s, u"list"_s},
+        {u"limit"_s, u"Most tenants to list (1-1000)."_s, u"n"_s, u"1000"_s},
+    });
+    if (!command) {
+        QString list;
+        for (const Command &c : commands())
+            list += u"  tenantry %1 %2 %3\n      %4\n"_s.arg(c.group, c.verb, c.usage, c.summary);
+        std::fprintf(stderr, "Commands:\n%s", qPrintable(list));
+        return verb.isEmpty() || verb == "--help"_L1 ? 0 : usageError(u"unknown command '%1 %2'"_s.arg(group, verb));
+    }
+    QStringList rest = arguments;
+    rest.remove(1, 2);
+    if (!parser.parse(rest))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        out() << u"Usage: tenantry %1 %2 %3 [options]\n%4\n\n"_s.arg(group, verb, command->usage, command->summary)
+              << parser.helpText().section(u'\n', 1);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const qsizetype wanted = command->usage.isEmpty() ? 0 : command->usage.split(u' ').size();
+    if (positional.size() != wanted)
+        return usageError(u"'%1 %2' takes %3"_s.arg(group, verb, command->usage.isEmpty() ? u"no arguments"_s : command->usage));
+
+    auto values = Http::OptionValues::resolve(parser, Http::commonOptionSpecs());
+    if (!values)
+        return failed(values.error());
+    auto common = Http::CommonOptions::from(values.value());
+    if (!common)
+        return failed(common.error());
+    auto runtime = Runtime::open(common.value());
+    if (!runtime)
+        return failed(runtime.error());
+    TenantService &tenants = runtime.value()->tenants();
+    const bool json = parser.isSet(u"json"_s);
+
+    const auto showTenant = [&](const Result<Tenant> &t) {
+        if (!t)
+            return failed(t.error());
+        if (json)
+            printJson(Http::tenantToJson(t.value()));
+        else
+            printTenants({t.value()});
+        return 0;
+    };
+    const auto showCreated = [&](const Result<CreatedTenant> &c) {
+        if (!c)
+            return failed(c.error());
+        QJsonObject o = Http::tenantToJson(c->tenant);
+        o.insert(u"api_key"_s, c->firstKey.secret);
+        if (json) {
+            printJson(o);
+        } else {
+            printTenants({c->tenant});
+            out() << u"\nAPI key (shown only once): %1\n"_s.arg(c->firstKey.secret);
+        }
+        return 0;
+    };
+
+    if (group == "tenants"_L1) {
+        if (verb == "list"_L1) {
+            TenantQuery query;
+            query.search = parser.value(u"search"_s);
+            query.plan = parser.value(u"plan"_s);
+            query.limit = parser.value(u"limit"_s).toInt();
+            for (const QString &s : parser.value(u"status"_s).split(u',', Qt::SkipEmptyParts)) {
+                TenantStatus status;
+                if (!parseStatus(s.trimmed(), &status))
+                    return usageError(u"unknown status '%1'"_s.arg(s));
+                query.statuses.append(status);
+            }
+            auto page = tenants.list(query);
+            if (!page)
+                return failed(page.error());
+            if (json) {
+                QJsonArray items;
+                for (const Tenant &t : page->items)
+                    items.append(Http::tenantToJson(t));
+                printJson(items);
+            } else {
+                printTenants(page->items);
+                if (page->total > page->items.size())
+                    out() << u"(%1 of %2 shown)\n"_s.arg(page->items.size()).arg(page->total);
+            }
+            return 0;
+        }
+        if (verb == "show"_L1)
+            return showTenant(tenants.get(positional.at(0)));
+        if (verb == "create"_L1) {
+            NewTenant request;
+            request.slug = positional.at(0);
+            request.config.displayName = parser.value(u"name"_s);
+            if (parser.isSet(u"plan"_s))
+                request.plan = parser.value(u"plan"_s);
+            request.isolation = parser.value(u"isolation"_s);
+            if (parser.isSet(u"locale"_s))
+                request.config.locale = parser.value(u"locale"_s);
+            if (parser.isSet(u"time-zone"_s))
+                request.config.timeZone = parser.value(u"time-zone"_s);
+            if (parser.isSet(u"theme-color"_s))
+                request.config.themeColor = parser.value(u"theme-color"_s);
+            request.activate = !parser.isSet(u"pending"_s);
+            return showCreated(tenants.create(request));
+        }
+        if (verb == "clone"_L1) {
+            QJsonObject overrides;
+            if (parser.isSet(u"name"_s))
+                overrides.insert(u"display_name"_s, parser.value(u"name"_s));
+            return showCreated(tenants.clone(positional.at(0), positional.at(1), overrides));
+        }
+        LifecycleAction action;
+        if (parseAction(verb, &action))
+            return showTenant(tenants.apply(positional.at(0), action, parser.isSet(u"force"_s)));
+    }
+    if (group == "keys"_L1) {
+        if (verb == "issue"_L1) {
+            auto issued = tenants.issueKey(positional.at(0), parser.value(u"name"_s).isEmpty() ? u"cli"_s : parser.value(u"name"_s));
+            if (!issued)
+                return failed(issued.error());
+            QJsonObject o = Http::apiKeyToJson(issued->info);
+            o.insert(u"api_key"_s, issued->secret);
+            if (json)
+                printJson(o);
+            else
+                out() << u"Key %1 issued. API key (shown only once): %2\n"_s.arg(issued->info.id, issued->secret);
+            return 0;
+        }
+        if (verb == "list"_L1) {
+            auto keys = tenants.listKeys(positional.at(0));
+            if (!keys)
+                return failed(keys.error());
+            QJsonArray items;
+            for (const ApiKeyInfo &k : keys.value())
+                items.append(Http::apiKeyToJson(k));
+            if (json) {
+                printJson(items);
+            } else {
+                for (const ApiKeyInfo &k : keys.value()) {
+                    out() << u"%1  %2  %3  %4\n"_s.arg(k.id, k.masked, k.revokedAt.isValid() ? u"revoked"_s : u"valid  "_s, k.name);
+                }
+            }
+            return 0;
+        }
+        if (verb == "revoke"_L1) {
+            if (Status s = tenants.revokeKey(positional.at(0), positional.at(1)); !s)
+                return failed(s.error());
+            out() << u"Key %1 revoked.\n"_s.arg(positional.at(1));
+            return 0;
+        }
+    }
+    return usageError(u"unknown command"_s);
+}
+
+} // namespace Tenantry::App

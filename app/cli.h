@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+namespace Tenantry::App {
+
+// True when `command` is one the command line handles (tenants, keys).
+bool isCliCommand(const QString &command);
+// `tenantry tenants ...` and `tenantry keys ...` for scripts. Prints results on stdout
+// (a table, or JSON with --json) and errors on stderr. Returns 0 on success, 1 when the
+// operation failed, 2 on a usage error.
+int runCli(const QStringList &arguments);
+
+} // namespace Tenantry::App

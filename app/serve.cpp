@@ -1,0 +1,144 @@
+#include "app/serve.h"
+
+#include "app/runtime.h"
+#include "app/shutdownsignals.h"
+#include "core/http/adminroutes.h"
+#include "core/http/apiserver.h"
+#include "core/http/tenantroutes.h"
+#include "core/identify/headerstrategy.h"
+#include "core/identify/jwtstrategy.h"
+#include "core/identify/pathstrategy.h"
+#include "core/identify/subdomainstrategy.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcServe, "tenantry.serve")
+
+using namespace Qt::StringLiterals;
+
+namespace Tenantry::App {
+namespace {
+
+int fail(const Error &error)
+{
+    std::fprintf(stderr, "tenantry serve: %s\n", qPrintable(error.message));
+    return 1;
+}
+
+Result<Identify::JwtVerifier> makeVerifier(const Http::ServeOptions &options)
+{
+    if (options.jwtKeysFile.isEmpty())
+        return Identify::JwtVerifier();
+    auto keys = Identify::JwtVerifier::loadKeysFile(options.jwtKeysFile);
+    if (!keys)
+        return keys.error();
+    Identify::JwtPolicy policy;
+    policy.issuer = options.jwtIssuer;
+    policy.audience = options.jwtAudience;
+    policy.leewaySeconds = options.jwtLeewaySeconds;
+    policy.tenantClaim = options.jwtTenantClaim;
+    return Identify::JwtVerifier::create(keys.value(), policy);
+}
+
+} // namespace
+
+int runServe(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Runs the Tenantry HTTP server (admin API and tenant API)."_s);
+    parser.addHelpOption();
+    QList<Http::OptionSpec> specs = Http::commonOptionSpecs();
+    specs.append(Http::serveOptionSpecs());
+    Http::addOptions(parser, specs);
+    parser.process(arguments);
+    if (!parser.positionalArguments().isEmpty())
+        return fail(Error::invalid(u"usage"_s, u"unexpected argument '%1'"_s.arg(parser.positionalArguments().first())));
+
+    auto values = Http::OptionValues::resolve(parser, specs);
+    if (!values)
+        return fail(values.error());
+    auto options = Http::ServeOptions::from(values.value());
+    if (!options)
+        return fail(options.error());
+    auto verifier = makeVerifier(options.value());
+    if (!verifier)
+        return fail(verifier.error());
+
+    Storage::TenantPolicy policy{options->defaultIsolation, options->retentionDays};
+    auto runtime = Runtime::open(options->common, policy);
+    if (!runtime)
+        return fail(runtime.error());
+    Runtime &rt = *runtime.value();
+
+    std::vector<std::unique_ptr<Identify::IdentificationStrategy>> strategies;
+    for (const QString &name : options->strategies) {
+        if (name == "subdomain"_L1)
+            strategies.push_back(std::make_unique<Identify::SubdomainStrategy>(options->baseDomain));
+        else if (name == "path"_L1)
+            strategies.push_back(std::make_unique<Identify::PathStrategy>());
+        else if (name == "header"_L1)
+            strategies.push_back(std::make_unique<Identify::HeaderStrategy>());
+        else if (name == "jwt"_L1)
+            strategies.push_back(std::make_unique<Identify::JwtStrategy>(verifier.value(), rt.clock()));
+    }
+    const Identify::TenantResolver resolver(std::move(strategies), rt.directory());
+
+    Http::Router router;
+    Http::registerHealthRoutes(router, [&rt] { return rt.catalog().ping(); });
+    Http::registerAdminRoutes(router, rt.tenants());
+    Http::registerTenantRoutes(router);
+
+    Http::ApiServerSettings settings{options->adminToken, options->limits, options->strategies.contains(u"path"_s)};
+    Http::ApiServer server(router, resolver, rt.directory(), verifier.value(), rt.clock(), settings);
+    auto port = server.listenOn(options->host, options->port);
+    if (!port)
+        return fail(port.error());
+
+    const QString hostText = options->host.protocol() == QAbstractSocket::IPv6Protocol
+        ? u"[%1]"_s.arg(options->host.toString())
+        : options->host.toString();
+    // Tests and scripts read this line to learn the port when --listen asked for port 0.
+    std::fprintf(stderr, "tenantry: listening on http://%s:%u\n", qPrintable(hostText), unsigned(port.value()));
+    qCInfo(lcServe).noquote() << "catalog:" << rt.catalog().describe() << "| identification:"
+                              << options->strategies.join(u',') << "| admin API:"
+                              << (options->adminToken.isEmpty() ? "disabled" : "enabled");
+
+    // Changes made by other processes (the CLI, the console, other servers) reach this
+    // server's in-memory directory within this interval.
+    QTimer refresh;
+    QObject::connect(&refresh, &QTimer::timeout, [&rt] {
+        if (auto changed = rt.tenants().refreshIfChanged(); !changed)
+            qCWarning(lcServe).noquote() << "directory refresh failed:" << changed.error().message;
+    });
+    refresh.start(2000);
+
+    QTimer purge;
+    QObject::connect(&purge, &QTimer::timeout, [&rt] {
+        if (auto purged = rt.tenants().purgeExpired(); !purged)
+            qCWarning(lcServe).noquote() << "purging expired tenants failed:" << purged.error().message;
+        else if (purged.value() > 0)
+            qCInfo(lcServe) << "purged" << purged.value() << "tenants past their retention period";
+    });
+    purge.start(std::chrono::hours(1));
+
+    ShutdownSignals shutdown;
+    QObject::connect(&shutdown, &ShutdownSignals::shutdownRequested, [&server](int number) {
+        qCInfo(lcServe) << "signal" << number << "received: no longer accepting connections, shutting down";
+        for (QTcpServer *listener : server.servers())
+            listener->close();
+        // Requests are answered synchronously, so what remains is flushing written
+        // responses; give the event loop a moment for that.
+        QTimer::singleShot(250, qApp, &QCoreApplication::quit);
+    });
+
+    const int code = QCoreApplication::exec();
+    qCInfo(lcServe) << "stopped";
+    return code;
+}
+
+} // namespace Tenantry::App
