@@ -1,0 +1,162 @@
+#include "widgets/mainwindow.h"
+
+#include "widgets/tenants/tenantspage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Tenantry::Widgets {
+namespace {
+
+constexpr int kPageRole = Qt::UserRole + 1; // index into the page stack; absent when not built yet
+
+QIcon themedIcon(const QWidget *widget, const QString &name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(name, widget->style()->standardIcon(fallback, nullptr, widget));
+}
+
+} // namespace
+
+MainWindow::MainWindow(TenantService *tenants, QString connectionDescription, QWidget *parent)
+    : QMainWindow(parent)
+    , m_connectionDescription(std::move(connectionDescription))
+{
+    setWindowTitle(tr("Tenantry"));
+    resize(1280, 800);
+
+    m_pages = new QStackedWidget(this);
+    m_tenantsPage = new TenantsPage(tenants, m_pages);
+    m_pages->addWidget(m_tenantsPage);
+
+    buildSidebar();
+
+    auto *divider = new QFrame(this);
+    divider->setFrameShape(QFrame::VLine);
+    divider->setFrameShadow(QFrame::Sunken);
+
+    // The sidebar belongs to the window chrome, not the content: window colour, some air.
+    auto *sidebarFrame = new QWidget(this);
+    auto *sidebarLayout = new QVBoxLayout(sidebarFrame);
+    sidebarLayout->setContentsMargins(6, 8, 6, 8);
+    sidebarLayout->addWidget(m_sidebar);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(sidebarFrame);
+    layout->addWidget(divider);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    auto *connection = new QLabel(m_connectionDescription, this);
+    connection->setObjectName(u"connectionLabel"_s);
+    connection->setToolTip(tr("What this console is connected to"));
+    connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(connection, 1);
+
+    buildMenus();
+
+    // Show the window first; load once the event loop runs.
+    QMetaObject::invokeMethod(m_tenantsPage, &TenantsPage::reload, Qt::QueuedConnection);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildSidebar()
+{
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(u"navigation"_s);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
+    QFont font = m_sidebar->font();
+    font.setPointSizeF(font.pointSizeF() * 1.05);
+    m_sidebar->setFont(font);
+
+    struct Area {
+        QString text;
+        QString iconName;
+        QStyle::StandardPixmap fallback;
+        QWidget *page;
+    };
+    const Area areas[] = {
+        {tr("Tenants"), u"system-users"_s, QStyle::SP_DirHomeIcon, m_tenantsPage},
+        {tr("Subscriptions & Billing"), u"view-financial-list"_s, QStyle::SP_FileDialogDetailedView, nullptr},
+        {tr("Quotas & Usage"), u"view-statistics"_s, QStyle::SP_DriveHDIcon, nullptr},
+        {tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, nullptr},
+        {tr("Audit Log"), u"view-history"_s, QStyle::SP_FileDialogContentsView, nullptr},
+        {tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogInfoView, nullptr},
+    };
+    int widest = 0;
+    for (const Area &area : areas) {
+        auto *item = new QListWidgetItem(themedIcon(this, area.iconName, area.fallback), area.text, m_sidebar);
+        item->setSizeHint(QSize(0, m_sidebar->fontMetrics().height() + 16));
+        widest = std::max(widest, m_sidebar->fontMetrics().horizontalAdvance(area.text));
+        if (area.page) {
+            item->setData(kPageRole, m_pages->indexOf(area.page));
+        } else {
+            item->setFlags(Qt::NoItemFlags);
+            item->setToolTip(tr("%1: coming soon").arg(area.text));
+        }
+    }
+    m_sidebar->setFixedWidth(widest + m_sidebar->iconSize().width() + 48);
+
+    connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item && item->data(kPageRole).isValid())
+            m_pages->setCurrentIndex(item->data(kPageRole).toInt());
+    });
+    m_sidebar->setCurrentRow(0);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *tenants = menuBar()->addMenu(tr("&Tenants"));
+    using A = TenantsPage::Action;
+    for (A which : {A::New, A::Clone})
+        tenants->addAction(m_tenantsPage->action(which));
+    tenants->addSeparator();
+    for (A which : {A::Activate, A::Suspend, A::Restore})
+        tenants->addAction(m_tenantsPage->action(which));
+    tenants->addSeparator();
+    tenants->addAction(m_tenantsPage->action(A::Delete));
+    tenants->addSeparator();
+    tenants->addAction(m_tenantsPage->action(A::Refresh));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Tenantry"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Tenantry"),
+                       tr("<h3>Tenantry %1</h3>"
+                          "<p>Operator console for the Tenantry multi-tenancy platform.</p>"
+                          "<p>Connected to: %2</p>")
+                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                                m_connectionDescription.toHtmlEscaped()));
+}
+
+} // namespace Tenantry::Widgets

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/tenancy/tenant.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace Tenantry {
+class TenantService;
+struct CreatedTenant;
+struct Error;
+}
+
+namespace Tenantry::Widgets {
+
+// Registers a new tenant, or clones an existing one, through TenantService.
+//
+// The form is checked as the operator types with the rules the service applies
+// (normalizeSlug, validateConfig); a field's message appears once that field has been
+// edited, and every message appears when Create is pressed on an invalid form. Errors the
+// service reports (e.g. a taken slug) land next to the field they name.
+//
+// On success the dialog emits tenantCreated() and switches to a page that shows the
+// tenant's first API key exactly once, read-only and copyable. The key lives only in that
+// field: closing the dialog discards it. Once a tenant exists, closing the dialog in any
+// way counts as accepted.
+//
+// Does not own the service. GUI thread only; the service call is synchronous.
+class NewTenantDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // Create mode: slug, display name, plan, locale, time zone, theme colour.
+    explicit NewTenantDialog(TenantService *service, QWidget *parent = nullptr);
+    // Clone mode: the new tenant gets `source`'s plan and configuration; the operator
+    // chooses its slug and display name.
+    NewTenantDialog(TenantService *service, const Tenant &source, QWidget *parent = nullptr);
+
+    bool isClone() const { return m_source.has_value(); }
+    // The tenant this dialog created, once it has; std::nullopt before.
+    std::optional<Tenant> createdTenant() const { return m_created; }
+
+    // A readable, translated name for a field named in a FieldError: "display_name" or a
+    // JSON pointer such as "/time_zone". Unknown names come back unchanged.
+    static QString fieldLabel(const QString &field);
+
+public Q_SLOTS:
+    // What the Create button does: shows every validation message and, when the form is
+    // valid, asks the service. Returns true when the tenant was created.
+    bool submit();
+    void reject() override;
+
+Q_SIGNALS:
+    void tenantCreated(const Tenantry::Tenant &tenant);
+
+private:
+    void buildForm();
+    QWidget *buildKeyPage();
+    void addField(QFormLayout *form, const QString &label, QWidget *editor, const QString &field);
+    TenantConfig config() const;
+    // Field name -> message for everything wrong with the form right now.
+    QHash<QString, QString> validationErrors() const;
+    void showErrors(const QHash<QString, QString> &errors);
+    void showServiceError(const Error &error);
+    void touch(const QString &field);
+    void setThemeColor(const QString &color);
+    void chooseThemeColor();
+    void showKey(const CreatedTenant &created);
+
+    TenantService *m_service;
+    std::optional<Tenant> m_source;
+    std::optional<Tenant> m_created;
+
+    QStackedWidget *m_pages = nullptr;
+    QLineEdit *m_displayName = nullptr;
+    QLineEdit *m_slug = nullptr;
+    QComboBox *m_plan = nullptr;
+    QComboBox *m_locale = nullptr;
+    QComboBox *m_timeZone = nullptr;
+    QPushButton *m_colorButton = nullptr;
+    QCheckBox *m_activate = nullptr;
+    QLabel *m_formError = nullptr;
+    QDialogButtonBox *m_formButtons = nullptr;
+    QHash<QString, QLabel *> m_errorLabels;
+    QHash<QString, QString> m_serviceErrors; // field -> message, until that field is edited
+    QSet<QString> m_touched;                 // fields whose messages are shown; "*" = all
+    QString m_themeColor;
+    bool m_slugEditedByHand = false;
+
+    QLabel *m_keyHeadline = nullptr;
+    QLineEdit *m_keyField = nullptr;
+};
+
+} // namespace Tenantry::Widgets

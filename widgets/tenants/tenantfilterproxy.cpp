@@ -1,0 +1,44 @@
+#include "widgets/tenants/tenantfilterproxy.h"
+
+#include "widgets/tenants/tenanttablemodel.h"
+
+namespace Tenantry::Widgets {
+
+TenantFilterProxy::TenantFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(TenantTableModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setSortLocaleAware(true);
+}
+
+void TenantFilterProxy::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_search)
+        return;
+    m_search = trimmed;
+    invalidateFilter();
+}
+
+void TenantFilterProxy::setStatusFilter(std::optional<TenantStatus> status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    invalidateFilter();
+}
+
+bool TenantFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QAbstractItemModel *source = sourceModel();
+    const QModelIndex index = source->index(sourceRow, 0, sourceParent);
+    if (m_status && source->data(index, TenantTableModel::StatusRole).toInt() != int(*m_status))
+        return false;
+    if (m_search.isEmpty())
+        return true;
+    return source->data(index, TenantTableModel::SlugRole).toString().contains(m_search, Qt::CaseInsensitive)
+        || source->data(index, TenantTableModel::DisplayNameRole).toString().contains(m_search, Qt::CaseInsensitive);
+}
+
+} // namespace Tenantry::Widgets
