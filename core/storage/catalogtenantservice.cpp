@@ -352,7 +352,9 @@ Result<int> CatalogTenantService::purgeExpired()
 {
     const QDateTime now = m_clock.now();
     int purged = 0;
-    for (const auto &tenant : m_directory.snapshot()->byId) {
+    // Hold the snapshot: each purge below swaps in a new one while we iterate this one.
+    const auto snapshot = m_directory.snapshot();
+    for (const auto &tenant : snapshot->byId) {
         if (tenant->status != TenantStatus::Deleted || !tenant->purgeAfter.isValid() || tenant->purgeAfter > now)
             continue;
         auto result = apply(tenant->slug, LifecycleAction::Purge);
