@@ -30,7 +30,8 @@ void printUsage()
 int main(int argc, char **argv)
 {
     const char *command = argc > 1 ? argv[1] : "";
-    if (std::strcmp(command, "help") == 0) {
+    // Answered without a QApplication, so help works on a machine with no display.
+    if (std::strcmp(command, "help") == 0 || std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
         printUsage();
         return 0;
     }
