@@ -17,9 +17,9 @@ struct RequestLimits {
 // Why it exists: QtHttpServer 6.4 has no size limits and no before-request hook. It reads a
 // request inside a read transaction on the socket and keeps every byte until the request is
 // complete, so every upload costs memory in proportion to its size (a 100 MiB one raised the
-// peak RSS by about 290 MiB in our measurement). The guard tracks
-// HTTP/1.1 framing (Content-Length, chunked, keep-alive) on the bytes as they arrive and
-// refuses a request as soon as a limit is certain to be broken:
+// peak RSS by about 290 MiB in our measurement). The guard tracks HTTP/1.1 framing
+// (Content-Length, chunked, keep-alive) on the bytes as they arrive and refuses a request as
+// soon as a limit is certain to be broken:
 //   - head (request line + header fields) over maxHeaderBytes: 431
 //   - body over maxBodyBytes: 413 — for Content-Length before any body byte is read (so
 //     `Expect: 100-continue` clients never send it), for chunked at the chunk-size line that
