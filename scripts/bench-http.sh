@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Measures the server with wrk on loopback: a public route (/healthz, no pipeline work) and
+# the tenant route /api/v1/me (resolve + authenticate + handler), on a fresh embedded catalog
+# holding TENANTS tenants. Build first (scripts/run.sh builds; or cmake --build --preset default).
+#
+#   scripts/bench-http.sh [TENANTS] [DURATION]      defaults: 10000 tenants, 10s
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+tenants=${1:-10000}
+duration=${2:-10s}
+bin=build/app/tenantry
+[ -x "$bin" ] || { echo "bench-http.sh: build first ($bin missing)" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "bench-http.sh: wrk missing (scripts/install-deps.sh)" >&2; exit 1; }
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/tenantry-bench.XXXXXX")
+server_pid=""
+cleanup() {
+  [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export TENANTRY_ADMIN_TOKEN=$token
+QT_LOGGING_RULES="tenantry.http.info=false" "$bin" serve --listen 127.0.0.1:0 --data-dir "$dir/data" \
+  2>"$dir/server.log" &
+server_pid=$!
+for _ in $(seq 100); do
+  port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$dir/server.log")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "${port:-}" ] || { cat "$dir/server.log" >&2; exit 1; }
+base="http://127.0.0.1:$port"
+
+echo "creating $tenants tenants..." >&2
+key=""
+for i in $(seq 1 "$tenants"); do
+  body=$(curl -sf -X POST "$base/admin/v1/tenants" -H "Authorization: Bearer $token" \
+    -d "{\"slug\": \"tenant-$i\"}")
+  [ "$i" -eq 1 ] && key=$(printf '%s' "$body" | sed -n 's/.*"api_key":"\([^"]*\)".*/\1/p')
+done
+
+echo "== GET /healthz (no pipeline)"
+wrk -t2 -c32 -d"$duration" "$base/healthz"
+echo "== GET /api/v1/me (header identification + API key), $tenants tenants"
+wrk -t2 -c32 -d"$duration" -H "X-Tenant-ID: tenant-1" -H "X-API-Key: $key" "$base/api/v1/me"
+echo "== GET /t/tenant-1/api/v1/me (path identification + API key)"
+wrk -t2 -c32 -d"$duration" -H "X-API-Key: $key" "$base/t/tenant-1/api/v1/me"
+echo "server RSS: $(grep VmRSS /proc/$server_pid/status)"
