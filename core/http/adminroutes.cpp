@@ -37,12 +37,17 @@ Result<TenantQuery> readQuery(const QUrlQuery &params)
     return query;
 }
 
-QJsonObject createdToJson(const CreatedTenant &created)
+// 201 with the new tenant, its Location, and its first API key (the only time it is shown).
+Result<HttpResponse> createdResponse(const Result<CreatedTenant> &created)
 {
-    QJsonObject o = tenantToJson(created.tenant);
-    o.insert(u"api_key"_s, created.firstKey.secret);
-    o.insert(u"api_key_id"_s, created.firstKey.info.id);
-    return o;
+    if (!created)
+        return created.error();
+    QJsonObject o = tenantToJson(created->tenant);
+    o.insert(u"api_key"_s, created->firstKey.secret);
+    o.insert(u"api_key_id"_s, created->firstKey.info.id);
+    HttpResponse r = HttpResponse::json(o, 201);
+    r.headers.emplaceBack(QByteArray("Location"), "/admin/v1/tenants/" + created->tenant.slug.toUtf8());
+    return r;
 }
 
 Result<HttpResponse> lifecycle(TenantService &tenants, const RequestContext &ctx, LifecycleAction action)
@@ -107,12 +112,7 @@ void registerAdminRoutes(Router &router, TenantService &tenants)
         request.config = config.value();
         if (!patch.contains("display_name"_L1))
             request.config.displayName.clear(); // the service uses the slug
-        auto created = tenants.create(request);
-        if (!created)
-            return created.error();
-        HttpResponse r = HttpResponse::json(createdToJson(created.value()), 201);
-        r.headers.emplaceBack(QByteArray("Location"), "/admin/v1/tenants/" + created->tenant.slug.toUtf8());
-        return r;
+        return createdResponse(tenants.create(request));
     });
 
     router.add("GET", u"/admin/v1/tenants/{slug}"_s, Scope::Admin, [&tenants](const RequestContext &ctx) -> Result<HttpResponse> {
@@ -152,12 +152,7 @@ void registerAdminRoutes(Router &router, TenantService &tenants)
             return ok.error();
         QJsonObject overrides = body.value();
         overrides.remove(u"slug"_s);
-        auto created = tenants.clone(ctx.params.value(u"slug"_s), newSlug, overrides);
-        if (!created)
-            return created.error();
-        HttpResponse r = HttpResponse::json(createdToJson(created.value()), 201);
-        r.headers.emplaceBack(QByteArray("Location"), "/admin/v1/tenants/" + created->tenant.slug.toUtf8());
-        return r;
+        return createdResponse(tenants.clone(ctx.params.value(u"slug"_s), newSlug, overrides));
     });
 
     router.add("GET", u"/admin/v1/tenants/{slug}/api-keys"_s, Scope::Admin, [&tenants](const RequestContext &ctx) -> Result<HttpResponse> {

@@ -97,7 +97,6 @@ Result<CreatedTenant> CatalogTenantService::create(const NewTenant &request)
 
 Result<CreatedTenant> CatalogTenantService::createTenant(const NewTenant &request, const QString &clonedFrom)
 {
-    QList<FieldError> problems;
     Result<QString> slug = normalizeSlug(request.slug);
     if (!slug)
         return slug.error();
@@ -156,21 +155,21 @@ Result<CreatedTenant> CatalogTenantService::createTenant(const NewTenant &reques
     return CreatedTenant{tenant, issued};
 }
 
-Result<Tenant> CatalogTenantService::findForChange(const QString &slug)
+Result<Tenant> CatalogTenantService::findChangeable(const QString &slug)
 {
-    auto db = m_catalog.connection();
-    if (!db)
-        return db.error();
-    return TenantRepository::findBySlug(db.value(), slug.trimmed().toLower());
+    auto tenant = get(slug);
+    if (tenant && tenant->status == TenantStatus::Deleted) {
+        return Error::conflict(u"tenant-deleted"_s,
+                               u"Tenant '%1' is deleted; restore it before changing it."_s.arg(tenant->slug));
+    }
+    return tenant;
 }
 
 Result<Tenant> CatalogTenantService::updateConfig(const QString &slug, const QJsonObject &patch)
 {
-    auto tenant = findForChange(slug);
+    auto tenant = findChangeable(slug);
     if (!tenant)
         return tenant.error();
-    if (tenant->status == TenantStatus::Deleted)
-        return Error::conflict(u"tenant-deleted"_s, u"Restore tenant '%1' before changing it."_s.arg(tenant->slug));
     auto config = applyConfigPatch(tenant->config, patch);
     if (!config)
         return config.error();
@@ -190,7 +189,7 @@ Result<Tenant> CatalogTenantService::updateConfig(const QString &slug, const QJs
 
 Result<Tenant> CatalogTenantService::apply(const QString &slug, LifecycleAction action, bool force)
 {
-    auto tenant = findForChange(slug);
+    auto tenant = get(slug);
     if (!tenant)
         return tenant.error();
     auto status = nextStatus(tenant->status, action);
@@ -244,11 +243,9 @@ Result<Tenant> CatalogTenantService::apply(const QString &slug, LifecycleAction 
 Result<CreatedTenant> CatalogTenantService::clone(const QString &sourceSlug, const QString &newSlug,
                                                   const QJsonObject &overrides)
 {
-    auto source = findForChange(sourceSlug);
+    auto source = findChangeable(sourceSlug);
     if (!source)
         return source.error();
-    if (source->status == TenantStatus::Deleted)
-        return Error::conflict(u"tenant-deleted"_s, u"Cannot clone the deleted tenant '%1'."_s.arg(source->slug));
     auto config = applyConfigPatch(source->config, overrides);
     if (!config)
         return config.error();
@@ -266,11 +263,9 @@ Result<IssuedApiKey> CatalogTenantService::issueKey(const QString &slug, const Q
 {
     if (Status valid = checkKeyName(name); !valid)
         return valid.error();
-    auto tenant = findForChange(slug);
+    auto tenant = findChangeable(slug);
     if (!tenant)
         return tenant.error();
-    if (tenant->status == TenantStatus::Deleted)
-        return Error::conflict(u"tenant-deleted"_s, u"Tenant '%1' is deleted."_s.arg(tenant->slug));
     const Security::GeneratedKey key = Security::generateApiKey();
     IssuedApiKey issued{{newId(), name.trimmed(), key.masked, m_clock.now(), {}}, key.secret};
     Status done = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
@@ -287,7 +282,7 @@ Result<IssuedApiKey> CatalogTenantService::issueKey(const QString &slug, const Q
 
 Result<QList<ApiKeyInfo>> CatalogTenantService::listKeys(const QString &slug)
 {
-    auto tenant = findForChange(slug);
+    auto tenant = get(slug);
     if (!tenant)
         return tenant.error();
     auto db = m_catalog.connection();
@@ -298,7 +293,7 @@ Result<QList<ApiKeyInfo>> CatalogTenantService::listKeys(const QString &slug)
 
 Status CatalogTenantService::revokeKey(const QString &slug, const QString &keyId)
 {
-    auto tenant = findForChange(slug);
+    auto tenant = get(slug);
     if (!tenant)
         return tenant.error();
     Status done = m_catalog.transaction([&](QSqlDatabase &db) -> Status {

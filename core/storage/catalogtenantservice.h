@@ -45,7 +45,8 @@ public:
 
 private:
     Result<CreatedTenant> createTenant(const NewTenant &request, const QString &clonedFrom);
-    Result<Tenant> findForChange(const QString &slug);
+    // get(), refusing a deleted tenant (Conflict "tenant-deleted"): it must be restored first.
+    Result<Tenant> findChangeable(const QString &slug);
     Status checkIsolation(const QString &isolation) const;
     void committed(const Tenant &tenant);
 
