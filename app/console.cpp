@@ -1,6 +1,7 @@
 #include "app/console.h"
 
 #include "app/runtime.h"
+#include "app/translations.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
@@ -15,7 +16,9 @@ int runConsole(int &argc, char **argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Tenantry"_s);
+    QApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
     QApplication::setApplicationDisplayName(u"Tenantry"_s);
+    installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     if (std::strcmp(command, "serve") == 0 || Tenantry::App::isCliCommand(QString::fromLocal8Bit(command))) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(u"Tenantry"_s);
-        QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+        QCoreApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
         QStringList args = QCoreApplication::arguments();
         if (std::strcmp(command, "serve") == 0) {
             args.removeAt(1);

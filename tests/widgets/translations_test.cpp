@@ -1,0 +1,93 @@
+#include "app/translations.h"
+#include "fakes/fakes_tenantservice.h"
+#include "widgets/mainwindow.h"
+#include "widgets/tenants/tenantspage.h"
+#include "widgets/tenants/tenanttablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTranslator>
+
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using Tenantry::Testing::FakeTenantService;
+using Tenantry::Widgets::MainWindow;
+using Tenantry::Widgets::TenantsPage;
+using Tenantry::Widgets::TenantTableModel;
+
+namespace {
+
+// Translators and the default locale are process-wide: every test leaves them as it found
+// them, so the English expectations of the other widget tests hold in the same process.
+class TranslationsTest : public ::testing::Test
+{
+protected:
+    void TearDown() override
+    {
+        // A QTranslator uninstalls itself when deleted.
+        qDeleteAll(qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly));
+        QLocale::setDefault(m_defaultLocale);
+        qunsetenv("TENANTRY_LANG");
+    }
+
+    QStringList sidebarTexts(const MainWindow &window) const
+    {
+        QStringList texts;
+        const auto *sidebar = window.findChild<QListWidget *>(u"navigation"_s);
+        for (int row = 0; sidebar && row < sidebar->count(); ++row)
+            texts.append(sidebar->item(row)->text());
+        return texts;
+    }
+
+    FakeTenantService service;
+
+private:
+    const QLocale m_defaultLocale;
+};
+
+TEST_F(TranslationsTest, ChineseCatalogFromResourcesTranslatesTheMainWindow)
+{
+    auto *chinese = new QTranslator(qApp);
+    ASSERT_TRUE(chinese->load(u":/i18n/tenantry_zh_CN.qm"_s));
+    EXPECT_EQ(chinese->language(), u"zh_CN"_s);
+    // The context must be the class name tr() asks with at run time, namespace included.
+    EXPECT_EQ(chinese->translate("Tenantry::Widgets::MainWindow", "Tenants"), u"租户"_s);
+    ASSERT_TRUE(QCoreApplication::installTranslator(chinese));
+
+    MainWindow window(&service, u"Embedded catalog: /tmp/tenantry-test"_s);
+    EXPECT_EQ(sidebarTexts(window),
+              (QStringList{u"租户"_s, u"订阅与计费"_s, u"配额与用量"_s, u"监控"_s, u"审计日志"_s, u"设置"_s}));
+    EXPECT_EQ(window.menuBar()->actions().first()->text(), u"文件(&F)"_s);
+    EXPECT_EQ(window.tenantsPage()->action(TenantsPage::Action::Suspend)->text(), u"暂停(&S)"_s);
+    EXPECT_EQ(window.tenantsPage()->model()->headerData(TenantTableModel::StatusColumn, Qt::Horizontal),
+              u"状态"_s);
+
+    EXPECT_TRUE(QTranslator().load(u":/i18n/tenantry_en.qm"_s));
+}
+
+TEST_F(TranslationsTest, TenantryLangPicksTheConsoleAndQtCatalogs)
+{
+    qputenv("TENANTRY_LANG", "zh_CN");
+    EXPECT_EQ(Tenantry::App::installTranslations(*qApp), u"zh_CN"_s);
+    EXPECT_EQ(QLocale().name(), u"zh_CN"_s);
+    EXPECT_EQ(TenantsPage::tr("Tenants"), u"租户"_s);
+    // Qt's own catalog (qtbase_zh_CN.qm) is installed too.
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text(), u"取消"_s);
+}
+
+TEST_F(TranslationsTest, UnknownLanguageKeepsTheEnglishSourceTexts)
+{
+    qputenv("TENANTRY_LANG", "de_DE");
+    EXPECT_EQ(Tenantry::App::installTranslations(*qApp), QString());
+    EXPECT_TRUE(qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly).isEmpty());
+    EXPECT_EQ(TenantsPage::tr("Tenants"), u"Tenants"_s);
+}
+
+} // namespace

@@ -1,0 +1,626 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Console</name>
+    <message>
+        <location filename="../app/console.cpp" line="+36"/>
+        <source>Tenantry cannot start</source>
+        <translation>Tenantry 无法启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The catalog could not be opened:
+
+%1</source>
+        <translation>无法打开租户目录：
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::MainWindow</name>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="+36"/>
+        <source>Tenantry</source>
+        <translation>Tenantry</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>What this console is connected to</source>
+        <translation>此控制台当前连接的目标</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriptions &amp; Billing</source>
+        <translation>订阅与计费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quotas &amp; Usage</source>
+        <translation>配额与用量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit Log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: coming soon</source>
+        <translation>%1：即将推出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tenants</source>
+        <translation>租户(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Tenantry</source>
+        <translation>关于 Tenantry(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About Tenantry</source>
+        <translation>关于 Tenantry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Operator console for the Tenantry multi-tenancy platform.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Tenantry 多租户平台的运维控制台。&lt;/p&gt;&lt;p&gt;已连接到：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::NewTenantDialog</name>
+    <message>
+        <location filename="../widgets/tenants/newtenantdialog.cpp" line="+102"/>
+        <source>New Tenant</source>
+        <translation>新建租户</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clone Tenant</source>
+        <translation>克隆租户</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slug</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locale</source>
+        <translation>区域设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theme colour</source>
+        <translation>主题色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Isolation</source>
+        <translation>隔离方式</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</source>
+        <translation>新租户将沿用 &lt;b&gt;%1&lt;/b&gt;（%2）的套餐和配置，但不会复制其数据和 API 密钥。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. Acme Corporation</source>
+        <translation>例如：Acme Corporation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. acme</source>
+        <translation>例如：acme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identifies the tenant in URLs and API calls, e.g. acme.example.com. Lower-case letters, digits and hyphens. It cannot be changed later.</source>
+        <translation>在 URL 和 API 调用中标识该租户，例如 acme.example.com。仅限小写字母、数字和连字符，创建后不可更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Slug:</source>
+        <translation>标识(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Plan:</source>
+        <translation>套餐(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Locale:</source>
+        <translation>区域设置(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Time zone:</source>
+        <translation>时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accent colour of the tenant&apos;s branding</source>
+        <translation>租户品牌的强调色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Theme &amp;colour:</source>
+        <translation>主题色(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Activate immediately</source>
+        <translation>立即激活(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Otherwise the tenant stays pending until you activate it.</source>
+        <translation>否则租户将保持“待激活”，直到您手动激活。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>C&amp;lone</source>
+        <translation>克隆(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (copy)</source>
+        <translation>%1 - 副本</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Its first API key:</source>
+        <translation>首个 API 密钥：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;This key is shown only once.&lt;/b&gt; Copy it now and store it somewhere safe: it cannot be shown again. If it is lost, issue a new key and revoke this one.</source>
+        <translation>&lt;b&gt;此密钥仅显示一次。&lt;/b&gt;请立即复制并妥善保存，之后将无法再次查看。如果丢失，请签发新密钥并吊销此密钥。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Theme Colour</source>
+        <translation>主题色</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Tenant Cloned</source>
+        <translation>租户已克隆</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tenant Created</source>
+        <translation>租户已创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
+        <translation>已创建租户 &lt;b&gt;%1&lt;/b&gt;（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::TenantTableModel</name>
+    <message>
+        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+94"/>
+        <source>Slug</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isolation</source>
+        <translation>隔离方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The console is not connected to a tenant catalog.</source>
+        <translation>控制台未连接到租户目录。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Pending</source>
+        <translation>待激活</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>已激活</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purged</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Free</source>
+        <translation>免费版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Basic</source>
+        <translation>基础版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pro</source>
+        <translation>专业版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enterprise</source>
+        <translation>企业版</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shared tables</source>
+        <translation>共享表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Own schema</source>
+        <translation>独立 Schema</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Own database</source>
+        <translation>独立数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::TenantsPage</name>
+    <message>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+76"/>
+        <source>%1, %2</source>
+        <comment>date, time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not activate %1.</source>
+        <translation>无法激活 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not suspend %1.</source>
+        <translation>无法暂停 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not delete %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not restore %1.</source>
+        <translation>无法恢复 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not purge %1.</source>
+        <translation>无法清除 %1。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register a new tenant</source>
+        <translation>注册新租户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lone…</source>
+        <translation>克隆(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a new tenant with this tenant&apos;s plan and configuration</source>
+        <translation>以此租户的套餐和配置创建新租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Activate</source>
+        <translation>激活(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let the tenant serve requests</source>
+        <translation>允许该租户处理请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Suspend</source>
+        <translation>暂停(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop serving the tenant&apos;s requests; its data is kept</source>
+        <translation>停止处理该租户的请求，其数据将保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring a deleted tenant back, suspended, for review</source>
+        <translation>恢复已删除的租户，恢复后处于暂停状态以供审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the tenant; it can be restored until it is purged</source>
+        <translation>删除该租户；在彻底清除之前仍可恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load the tenants again</source>
+        <translation>重新加载租户列表</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+454"/>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location line="-420"/>
+        <source>Search slug or name</source>
+        <translation>搜索标识或名称</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show only tenants with this status</source>
+        <translation>仅显示处于此状态的租户</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Select a tenant to see its details.</source>
+        <translation>选择一个租户以查看详细信息。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan:</source>
+        <translation>套餐：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Isolation:</source>
+        <translation>隔离方式：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locale:</source>
+        <translation>区域设置：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Theme colour:</source>
+        <translation>主题色：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated:</source>
+        <translation>更新时间：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The tenant&apos;s immutable ID; never reused</source>
+        <translation>租户的不可变 ID，永不重复使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purge allowed:</source>
+        <translation>可清除时间：</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Could not load the tenants.</source>
+        <translation>无法加载租户列表。</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>after %1</source>
+        <translation>%1 之后</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenants shown / all tenants except purged ones</source>
+        <translation>显示的租户数 / 全部租户数（不含已清除的租户）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete Tenant</source>
+        <translation>删除租户</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;p&gt;Delete &lt;b&gt;%1&lt;/b&gt; (&lt;b&gt;%2&lt;/b&gt;)?&lt;/p&gt;&lt;p&gt;The tenant stops serving requests at once. Its data is kept, and it can be restored until it is purged.&lt;/p&gt;&lt;p&gt;Type &lt;b&gt;%2&lt;/b&gt; to confirm:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;删除 &lt;b&gt;%1&lt;/b&gt;（&lt;b&gt;%2&lt;/b&gt;）？&lt;/p&gt;&lt;p&gt;租户将立即停止服务。数据会保留，彻底清除前均可恢复。&lt;/p&gt;&lt;p&gt;请输入 &lt;b&gt;%2&lt;/b&gt; 以确认：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>• %1: %2</source>
+        <translation>• %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error code: %1</source>
+        <translation>错误代码：%1</translation>
+    </message>
+</context>
+</TS>
