@@ -245,8 +245,10 @@ void NewTenantDialog::buildForm()
     m_pages->addWidget(buildKeyPage());
 
     connect(m_displayName, &QLineEdit::textChanged, this, [this](const QString &name) {
+        // A clone's slug comes from the source's slug: a translated "(copy)" suffix may hold
+        // no ASCII at all and would suggest the source's own, taken, slug.
         if (!m_slugEditedByHand)
-            m_slug->setText(suggestSlug(name));
+            m_slug->setText(suggestSlug(m_source ? m_source->slug + u"-copy"_s : name));
         touch(u"display_name"_s);
     });
     connect(m_slug, &QLineEdit::textEdited, this, [this](const QString &text) {

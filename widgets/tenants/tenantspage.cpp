@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -102,6 +103,10 @@ TenantsPage::TenantsPage(TenantService *service, QWidget *parent)
     auto makeAction = [this](Action which, const QString &text, const QString &objectName,
                              const QIcon &icon, const QString &tip) {
         auto *action = new QAction(icon, text, this);
+        // Toolbar buttons show iconText, from which Qt drops only the '&': a Chinese label
+        // such as "暂停(&S)" would read "暂停(S)" there.
+        static const QRegularExpression mnemonic(u"\\(&[^)]\\)|&"_s);
+        action->setIconText(QString(text).remove(mnemonic));
         action->setObjectName(objectName);
         action->setToolTip(tip);
         m_actions[std::size_t(which)] = action;
