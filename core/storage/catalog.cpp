@@ -195,8 +195,16 @@ Status Catalog::transaction(const std::function<Status(QSqlDatabase &)> &work)
     auto db = connection();
     if (!db)
         return db.error();
-    if (!db->transaction())
+    if (m_dialect == Dialect::Sqlite) {
+        // IMMEDIATE takes the write lock up front (waiting up to the busy timeout). A deferred
+        // BEGIN that reads first and writes later fails outright with "database is locked"
+        // when another process (the CLI, the console, a server) wrote in between.
+        QSqlQuery begin(db.value());
+        if (!begin.exec(u"BEGIN IMMEDIATE"_s))
+            return sqlError(u"Cannot start a catalog transaction"_s, begin.lastError());
+    } else if (!db->transaction()) {
         return sqlError(u"Cannot start a catalog transaction"_s, db->lastError());
+    }
     Status result = work(db.value());
     if (!result) {
         db->rollback();
