@@ -1,9 +1,10 @@
 #include "app/cli.h"
 
 #include "app/runtime.h"
-#include "core/http/tenantjson.h"
+#include "core/tenancy/tenantjson.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -38,6 +39,9 @@ const QList<Command> &commands()
         {u"keys"_s, u"issue"_s, u"SLUG"_s, u"Issue an API key (--name); the key is printed once."_s},
         {u"keys"_s, u"list"_s, u"SLUG"_s, u"List a tenant's API keys, masked."_s},
         {u"keys"_s, u"revoke"_s, u"SLUG KEY-ID"_s, u"Revoke an API key."_s},
+        {u"audit"_s, u"verify"_s, {}, u"Check the audit trail's hash chain; names the first altered, missing or reordered entry."_s},
+        {u"audit"_s, u"list"_s, {}, u"Show audit entries (--tenant, --actor, --action, --since, --until, --limit)."_s},
+        {u"audit"_s, u"export"_s, {}, u"Write audit entries as JSON lines or CSV (--format, --output, and the list filters)."_s},
     };
     return all;
 }
@@ -46,6 +50,13 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
+}
+
+// The operating-system user running the command, for the audit trail.
+Actor cliActor()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", u"unknown"_s));
+    return {u"cli:"_s + user, {}, {}};
 }
 
 int failed(const Error &error)
@@ -76,11 +87,88 @@ void printJson(const QJsonValue &value)
     out() << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject())).toJson(QJsonDocument::Indented);
 }
 
+Result<Observe::AuditQuery> auditQuery(TenantService &tenants, const QCommandLineParser &parser)
+{
+    Observe::AuditQuery query;
+    query.actor = parser.value(u"actor"_s);
+    query.action = parser.value(u"action"_s);
+    query.limit = parser.value(u"limit"_s).toInt();
+    for (const auto &[flag, target] : {std::pair{u"since"_s, &query.from}, std::pair{u"until"_s, &query.to}}) {
+        if (parser.isSet(flag)) {
+            *target = QDateTime::fromString(parser.value(flag), Qt::ISODateWithMs);
+            if (!target->isValid())
+                return Error::invalid(u"invalid-query"_s, u"--%1 must be an ISO 8601 time."_s.arg(flag));
+        }
+    }
+    if (parser.isSet(u"tenant"_s)) {
+        auto tenant = tenants.get(parser.value(u"tenant"_s));
+        if (!tenant)
+            return tenant.error();
+        query.tenantId = tenant->id;
+    }
+    return query;
+}
+
+int runAudit(Observe::AuditLog &audit, TenantService &tenants, const QString &verb, const QCommandLineParser &parser,
+             bool json)
+{
+    if (verb == "verify"_L1) {
+        auto report = audit.verify();
+        if (!report)
+            return failed(report.error());
+        if (report->intact) {
+            out() << u"Audit trail intact: %1 entries checked.\n"_s.arg(report->checked);
+            return 0;
+        }
+        std::fprintf(stderr, "Audit trail BROKEN at entry %lld (%s): %s\n", report->firstBadSeq,
+                     qPrintable(report->problem), qPrintable(report->message));
+        return 1;
+    }
+    auto query = auditQuery(tenants, parser);
+    if (!query)
+        return failed(query.error());
+    if (verb == "list"_L1) {
+        auto page = audit.query(query.value());
+        if (!page)
+            return failed(page.error());
+        if (json) {
+            QJsonArray items;
+            for (const Observe::AuditEntry &e : page->items)
+                items.append(Observe::toJson(e));
+            printJson(items);
+            return 0;
+        }
+        for (const Observe::AuditEntry &e : page->items) {
+            out() << u"%1  %2  %3 %4 %5\n"_s.arg(e.seq, 6)
+                         .arg(e.at.toString(Qt::ISODate))
+                         .arg(e.action, -22)
+                         .arg(e.target, -30)
+                         .arg(e.actor);
+        }
+        return 0;
+    }
+    // export: every matching entry, streamed page by page.
+    const QString format = parser.value(u"format"_s);
+    if (format != "jsonl"_L1 && format != "csv"_L1)
+        return usageError(u"--format must be jsonl or csv"_s);
+    query->limit = 1000;
+    QFile file;
+    if (parser.isSet(u"output"_s)) {
+        file.setFileName(parser.value(u"output"_s));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return failed(Error::invalid(u"invalid-output"_s, u"Cannot write %1."_s.arg(file.fileName())));
+    } else if (!file.open(stdout, QIODevice::WriteOnly)) {
+        return failed(Error::internal(u"Cannot write to standard output."_s));
+    }
+    const Status written = format == "csv"_L1 ? audit.exportCsv(query.value(), file) : audit.exportJsonLines(query.value(), file);
+    return written ? 0 : failed(written.error());
+}
+
 } // namespace
 
 bool isCliCommand(const QString &command)
 {
-    return command == "tenants"_L1 || command == "keys"_L1;
+    return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1;
 }
 
 int runCli(const QStringList &arguments)
@@ -108,7 +196,14 @@ int runCli(const QStringList &arguments)
         {u"force"_s, u"Purge even before the retention period ends."_s},
         {u"search"_s, u"Text to look for in slug or name."_s, u"text"_s},
         {u"status"_s, u"Comma-separated statuses to list."_s, u"list"_s},
-        {u"limit"_s, u"Most tenants to list (1-1000)."_s, u"n"_s, u"1000"_s},
+        {u"limit"_s, u"Most tenants or audit entries to list (1-1000)."_s, u"n"_s, u"1000"_s},
+        {u"tenant"_s, u"Audit entries of this tenant (slug)."_s, u"slug"_s},
+        {u"actor"_s, u"Audit entries by this actor."_s, u"actor"_s},
+        {u"action"_s, u"Audit action, exact or a prefix ending in .* (tenant.*)."_s, u"action"_s},
+        {u"since"_s, u"Audit entries at or after this ISO 8601 time."_s, u"time"_s},
+        {u"until"_s, u"Audit entries before this ISO 8601 time."_s, u"time"_s},
+        {u"format"_s, u"Export format: jsonl or csv."_s, u"format"_s, u"jsonl"_s},
+        {u"output"_s, u"Export to this file instead of standard output."_s, u"file"_s},
     });
     if (!command) {
         QString list;
@@ -142,12 +237,13 @@ int runCli(const QStringList &arguments)
         return failed(runtime.error());
     TenantService &tenants = runtime.value()->tenants();
     const bool json = parser.isSet(u"json"_s);
+    const Actor actor = cliActor();
 
     const auto showTenant = [&](const Result<Tenant> &t) {
         if (!t)
             return failed(t.error());
         if (json)
-            printJson(Http::tenantToJson(t.value()));
+            printJson(tenantToJson(t.value()));
         else
             printTenants({t.value()});
         return 0;
@@ -155,7 +251,7 @@ int runCli(const QStringList &arguments)
     const auto showCreated = [&](const Result<CreatedTenant> &c) {
         if (!c)
             return failed(c.error());
-        QJsonObject o = Http::tenantToJson(c->tenant);
+        QJsonObject o = tenantToJson(c->tenant);
         o.insert(u"api_key"_s, c->firstKey.secret);
         if (json) {
             printJson(o);
@@ -184,7 +280,7 @@ int runCli(const QStringList &arguments)
             if (json) {
                 QJsonArray items;
                 for (const Tenant &t : page->items)
-                    items.append(Http::tenantToJson(t));
+                    items.append(tenantToJson(t));
                 printJson(items);
             } else {
                 printTenants(page->items);
@@ -209,24 +305,24 @@ int runCli(const QStringList &arguments)
             if (parser.isSet(u"theme-color"_s))
                 request.config.themeColor = parser.value(u"theme-color"_s);
             request.activate = !parser.isSet(u"pending"_s);
-            return showCreated(tenants.create(request));
+            return showCreated(tenants.create(actor, request));
         }
         if (verb == "clone"_L1) {
             QJsonObject overrides;
             if (parser.isSet(u"name"_s))
                 overrides.insert(u"display_name"_s, parser.value(u"name"_s));
-            return showCreated(tenants.clone(positional.at(0), positional.at(1), overrides));
+            return showCreated(tenants.clone(actor, positional.at(0), positional.at(1), overrides));
         }
         LifecycleAction action;
         if (parseAction(verb, &action))
-            return showTenant(tenants.apply(positional.at(0), action, parser.isSet(u"force"_s)));
+            return showTenant(tenants.apply(actor, positional.at(0), action, parser.isSet(u"force"_s)));
     }
     if (group == "keys"_L1) {
         if (verb == "issue"_L1) {
-            auto issued = tenants.issueKey(positional.at(0), parser.value(u"name"_s).isEmpty() ? u"cli"_s : parser.value(u"name"_s));
+            auto issued = tenants.issueKey(actor, positional.at(0), parser.value(u"name"_s).isEmpty() ? u"cli"_s : parser.value(u"name"_s));
             if (!issued)
                 return failed(issued.error());
-            QJsonObject o = Http::apiKeyToJson(issued->info);
+            QJsonObject o = apiKeyToJson(issued->info);
             o.insert(u"api_key"_s, issued->secret);
             if (json)
                 printJson(o);
@@ -240,7 +336,7 @@ int runCli(const QStringList &arguments)
                 return failed(keys.error());
             QJsonArray items;
             for (const ApiKeyInfo &k : keys.value())
-                items.append(Http::apiKeyToJson(k));
+                items.append(apiKeyToJson(k));
             if (json) {
                 printJson(items);
             } else {
@@ -251,12 +347,14 @@ int runCli(const QStringList &arguments)
             return 0;
         }
         if (verb == "revoke"_L1) {
-            if (Status s = tenants.revokeKey(positional.at(0), positional.at(1)); !s)
+            if (Status s = tenants.revokeKey(actor, positional.at(0), positional.at(1)); !s)
                 return failed(s.error());
             out() << u"Key %1 revoked.\n"_s.arg(positional.at(1));
             return 0;
         }
     }
+    if (group == "audit"_L1)
+        return runAudit(runtime.value()->audit(), tenants, verb, parser, json);
     return usageError(u"unknown command"_s);
 }
 

@@ -17,8 +17,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Http::CommonOptions &option
     std::unique_ptr<Runtime> rt(new Runtime);
     rt->m_catalog = std::move(catalog).value();
     rt->m_dataSpace = std::make_unique<Storage::DirectoryDataSpace>(options.dataDir);
-    rt->m_tenants = std::make_unique<Storage::CatalogTenantService>(*rt->m_catalog, rt->m_directory,
-                                                                     *rt->m_dataSpace, rt->m_clock, policy);
+    rt->m_audit = std::make_unique<Observe::AuditLog>(*rt->m_catalog, rt->m_clock);
+    rt->m_tenants = std::make_unique<Storage::CatalogTenantService>(*rt->m_catalog, rt->m_directory, *rt->m_dataSpace,
+                                                                     *rt->m_audit, rt->m_clock, policy);
     if (Status loaded = rt->m_tenants->loadDirectory(); !loaded)
         return loaded.error();
     return rt;

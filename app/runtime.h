@@ -2,6 +2,7 @@
 
 #include "core/base/clock.h"
 #include "core/http/serveroptions.h"
+#include "core/observe/auditlog.h"
 #include "core/storage/catalog.h"
 #include "core/storage/catalogtenantservice.h"
 #include "core/storage/dataspace.h"
@@ -22,6 +23,7 @@ public:
     Storage::Catalog &catalog() { return *m_catalog; }
     TenantDirectory &directory() { return m_directory; }
     Storage::CatalogTenantService &tenants() { return *m_tenants; }
+    Observe::AuditLog &audit() { return *m_audit; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -31,6 +33,7 @@ private:
     std::unique_ptr<Storage::Catalog> m_catalog;
     TenantDirectory m_directory;
     std::unique_ptr<Storage::DirectoryDataSpace> m_dataSpace;
+    std::unique_ptr<Observe::AuditLog> m_audit;
     std::unique_ptr<Storage::CatalogTenantService> m_tenants;
 };
 

@@ -4,11 +4,13 @@
 #include "app/shutdownsignals.h"
 #include "core/http/adminroutes.h"
 #include "core/http/apiserver.h"
+#include "core/http/auditroutes.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
 #include "core/identify/jwtstrategy.h"
 #include "core/identify/pathstrategy.h"
 #include "core/identify/subdomainstrategy.h"
+#include "core/observe/auditqueue.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -92,8 +94,13 @@ int runServe(const QStringList &arguments)
     Http::registerHealthRoutes(router, [&rt] { return rt.catalog().ping(); });
     Http::registerAdminRoutes(router, rt.tenants());
     Http::registerTenantRoutes(router);
+    Http::registerAuditRoutes(router, rt.audit(), rt.tenants());
 
-    Http::ApiServerSettings settings{options->adminToken, options->limits, options->strategies.contains(u"path"_s)};
+    Observe::AuditQueue authFailures(rt.catalog(), rt.audit());
+    Http::ApiServerSettings settings{options->adminToken, options->limits, options->strategies.contains(u"path"_s),
+                                     [&authFailures](const Actor &actor, const AuditEvent &event) {
+                                         authFailures.enqueue(actor, event);
+                                     }};
     Http::ApiServer server(router, resolver, rt.directory(), verifier.value(), rt.clock(), settings);
     auto port = server.listenOn(options->host, options->port);
     if (!port)
@@ -126,6 +133,20 @@ int runServe(const QStringList &arguments)
     });
     purge.start(std::chrono::hours(1));
 
+    // Failed authentications reach the audit trail in batches, off the request path.
+    QTimer auditFlush;
+    qint64 reportedDrops = 0;
+    const auto flushAudit = [&authFailures, &reportedDrops] {
+        if (Status s = authFailures.flush(); !s)
+            qCWarning(lcServe).noquote() << "writing queued audit events failed:" << s.error().message;
+        if (const qint64 dropped = authFailures.dropped(); dropped > reportedDrops) {
+            qCWarning(lcServe) << dropped - reportedDrops << "audit events dropped because the queue was full";
+            reportedDrops = dropped;
+        }
+    };
+    QObject::connect(&auditFlush, &QTimer::timeout, flushAudit);
+    auditFlush.start(1000);
+
     ShutdownSignals shutdown;
     QObject::connect(&shutdown, &ShutdownSignals::shutdownRequested, [&server](int number) {
         qCInfo(lcServe) << "signal" << number << "received: no longer accepting connections, shutting down";
@@ -137,6 +158,7 @@ int runServe(const QStringList &arguments)
     });
 
     const int code = QCoreApplication::exec();
+    flushAudit();
     qCInfo(lcServe) << "stopped";
     return code;
 }

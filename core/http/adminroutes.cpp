@@ -1,7 +1,7 @@
 #include "core/http/adminroutes.h"
 
 #include "core/http/jsonbody.h"
-#include "core/http/tenantjson.h"
+#include "core/tenancy/tenantjson.h"
 #include "core/tenancy/tenantconfig.h"
 
 #include <QJsonArray>
@@ -10,6 +10,13 @@ using namespace Qt::StringLiterals;
 
 namespace Tenantry::Http {
 namespace {
+
+// The admin API has one operator identity (the admin token); the request id and address
+// tell the audit trail which call it was.
+Actor adminActor(const RequestContext &ctx)
+{
+    return {u"admin"_s, ctx.request.requestId, ctx.request.remoteAddress.toString()};
+}
 
 Result<TenantQuery> readQuery(const QUrlQuery &params)
 {
@@ -60,7 +67,7 @@ Result<HttpResponse> lifecycle(TenantService &tenants, const RequestContext &ctx
     const bool force = fields.boolean(u"force"_s, false);
     if (Status ok = fields.finish(); !ok)
         return ok.error();
-    auto tenant = tenants.apply(ctx.params.value(u"slug"_s), action, force);
+    auto tenant = tenants.apply(adminActor(ctx), ctx.params.value(u"slug"_s), action, force);
     if (!tenant)
         return tenant.error();
     return HttpResponse::json(tenantToJson(tenant.value()));
@@ -112,7 +119,7 @@ void registerAdminRoutes(Router &router, TenantService &tenants)
         request.config = config.value();
         if (!patch.contains("display_name"_L1))
             request.config.displayName.clear(); // the service uses the slug
-        return createdResponse(tenants.create(request));
+        return createdResponse(tenants.create(adminActor(ctx), request));
     });
 
     router.add("GET", u"/admin/v1/tenants/{slug}"_s, Scope::Admin, [&tenants](const RequestContext &ctx) -> Result<HttpResponse> {
@@ -126,7 +133,7 @@ void registerAdminRoutes(Router &router, TenantService &tenants)
         auto body = parseJsonObject(ctx.request);
         if (!body)
             return body.error();
-        auto tenant = tenants.updateConfig(ctx.params.value(u"slug"_s), body.value());
+        auto tenant = tenants.updateConfig(adminActor(ctx), ctx.params.value(u"slug"_s), body.value());
         if (!tenant)
             return tenant.error();
         return HttpResponse::json(tenantToJson(tenant.value()));
@@ -152,7 +159,7 @@ void registerAdminRoutes(Router &router, TenantService &tenants)
             return ok.error();
         QJsonObject overrides = body.value();
         overrides.remove(u"slug"_s);
-        return createdResponse(tenants.clone(ctx.params.value(u"slug"_s), newSlug, overrides));
+        return createdResponse(tenants.clone(adminActor(ctx), ctx.params.value(u"slug"_s), newSlug, overrides));
     });
 
     router.add("GET", u"/admin/v1/tenants/{slug}/api-keys"_s, Scope::Admin, [&tenants](const RequestContext &ctx) -> Result<HttpResponse> {
@@ -174,7 +181,7 @@ void registerAdminRoutes(Router &router, TenantService &tenants)
         const QString name = fields.string(u"name"_s, false, u"unnamed"_s);
         if (Status ok = fields.finish(); !ok)
             return ok.error();
-        auto issued = tenants.issueKey(ctx.params.value(u"slug"_s), name);
+        auto issued = tenants.issueKey(adminActor(ctx), ctx.params.value(u"slug"_s), name);
         if (!issued)
             return issued.error();
         QJsonObject o = apiKeyToJson(issued->info);
@@ -183,7 +190,7 @@ void registerAdminRoutes(Router &router, TenantService &tenants)
     });
 
     router.add("DELETE", u"/admin/v1/tenants/{slug}/api-keys/{id}"_s, Scope::Admin, [&tenants](const RequestContext &ctx) -> Result<HttpResponse> {
-        if (Status ok = tenants.revokeKey(ctx.params.value(u"slug"_s), ctx.params.value(u"id"_s)); !ok)
+        if (Status ok = tenants.revokeKey(adminActor(ctx), ctx.params.value(u"slug"_s), ctx.params.value(u"id"_s)); !ok)
             return ok.error();
         return HttpResponse::noContent();
     });

@@ -110,8 +110,17 @@ Status ApiServer::checkAdmin(const HttpRequest &request) const
     return {};
 }
 
+void ApiServer::reportAuthFailure(const HttpRequest &request, const QString &tenantId, const Error &error) const
+{
+    if (!m_settings.authFailures)
+        return;
+    const Actor actor{u"unauthenticated"_s, request.requestId, request.remoteAddress.toString()};
+    m_settings.authFailures(actor, {tenantId, u"auth.failure"_s, QString::fromLatin1(request.method + ' ' + request.path.left(200)),
+                                    QJsonValue::Null, QJsonObject{{u"reason"_s, error.code}}});
+}
+
 Result<HttpResponse> ApiServer::runTenantRoute(const Route &route, const PathParams &params,
-                                               const HttpRequest &request) const
+                                               const HttpRequest &request, QString *tenantId) const
 {
     const QList<QByteArray> tenantHeaders = request.headerValues("X-Tenant-ID");
     const Identify::RequestSignals signals_{request.header("Host"), request.path, tenantHeaders,
@@ -120,6 +129,7 @@ Result<HttpResponse> ApiServer::runTenantRoute(const Route &route, const PathPar
     if (!resolved)
         return resolved.error();
     const Tenant &tenant = *resolved->tenant;
+    *tenantId = tenant.id;
 
     TenantContext context{resolved->tenant, request.requestId, resolved->identifiedBy, {}};
     const QByteArray apiKey = request.header("X-API-Key").trimmed();
@@ -157,6 +167,7 @@ Result<HttpResponse> ApiServer::runTenantRoute(const Route &route, const PathPar
 
 HttpResponse ApiServer::dispatch(const HttpRequest &request) const
 {
+    QString tenantId; // known once a tenant route has resolved its tenant
     Result<HttpResponse> result = [&]() -> Result<HttpResponse> {
         if (hasDotSegment(request.path))
             return Error::invalid(u"invalid-path"_s, u"Paths must not contain '.' or '..' segments."_s);
@@ -185,10 +196,12 @@ HttpResponse ApiServer::dispatch(const HttpRequest &request) const
                 return ok.error();
             return match.route->handler({request, match.params, nullptr});
         case Scope::Tenant:
-            return runTenantRoute(*match.route, match.params, request);
+            return runTenantRoute(*match.route, match.params, request, &tenantId);
         }
         return Error::internal(u"Unknown route scope."_s);
     }();
+    if (!result && result.error().kind == ErrorKind::Unauthenticated)
+        reportAuthFailure(request, tenantId, result.error());
     HttpResponse response = result ? std::move(result).value()
                                    : problemResponse(result.error(), request.path, request.requestId);
     response.headers.emplaceBack(QByteArray("X-Request-Id"), request.requestId.toLatin1());

@@ -6,6 +6,7 @@
 #include "core/http/router.h"
 #include "core/identify/jwtverifier.h"
 #include "core/identify/tenantresolver.h"
+#include "core/tenancy/audit.h"
 #include "core/tenancy/tenantdirectory.h"
 
 #include <QAbstractHttpServer>
@@ -19,6 +20,9 @@ struct ApiServerSettings {
     QByteArray adminToken;           // empty: the admin API answers 403 "admin-api-disabled"
     RequestLimits limits;
     bool pathStrategy = true;        // route "/t/<slug>/..." to tenant routes
+    // Told about every request refused for bad or missing credentials, for the audit trail.
+    // Called on the request path: it must only queue, never write.
+    std::function<void(const Actor &, const AuditEvent &)> authFailures;
 };
 
 // The HTTP front door: every request runs the pipeline
@@ -46,7 +50,9 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    Result<HttpResponse> runTenantRoute(const Route &route, const PathParams &params, const HttpRequest &request) const;
+    Result<HttpResponse> runTenantRoute(const Route &route, const PathParams &params, const HttpRequest &request,
+                                        QString *tenantId) const;
+    void reportAuthFailure(const HttpRequest &request, const QString &tenantId, const Error &error) const;
     Status checkAdmin(const HttpRequest &request) const;
 
     const Router &m_router;

@@ -1,6 +1,6 @@
 #include "core/http/tenantroutes.h"
 
-#include "core/http/tenantjson.h"
+#include "core/tenancy/tenantjson.h"
 
 using namespace Qt::StringLiterals;
 

@@ -2,6 +2,7 @@
 
 #include "core/security/apikey.h"
 #include "core/storage/tenantrepository.h"
+#include "core/tenancy/tenantjson.h"
 #include "core/tenancy/slug.h"
 #include "core/tenancy/tenantconfig.h"
 
@@ -37,14 +38,21 @@ Status checkKeyName(const QString &name)
     return {};
 }
 
+QString tenantTarget(const Tenant &tenant)
+{
+    return u"tenant:"_s + tenant.slug;
+}
+
 } // namespace
 
 CatalogTenantService::CatalogTenantService(Catalog &catalog, TenantDirectory &directory, DataSpace &dataSpace,
-                                           const Clock &clock, TenantPolicy policy, QObject *parent)
+                                           AuditRecorder &audit, const Clock &clock, TenantPolicy policy,
+                                           QObject *parent)
     : TenantService(parent)
     , m_catalog(catalog)
     , m_directory(directory)
     , m_dataSpace(dataSpace)
+    , m_audit(audit)
     , m_clock(clock)
     , m_policy(std::move(policy))
 {
@@ -90,12 +98,13 @@ Result<Tenant> CatalogTenantService::get(const QString &slug)
     return TenantRepository::findBySlug(db.value(), slug.trimmed().toLower());
 }
 
-Result<CreatedTenant> CatalogTenantService::create(const NewTenant &request)
+Result<CreatedTenant> CatalogTenantService::create(const Actor &actor, const NewTenant &request)
 {
-    return createTenant(request, {});
+    return createTenant(actor, request, nullptr);
 }
 
-Result<CreatedTenant> CatalogTenantService::createTenant(const NewTenant &request, const QString &clonedFrom)
+Result<CreatedTenant> CatalogTenantService::createTenant(const Actor &actor, const NewTenant &request,
+                                                         const Tenant *source)
 {
     Result<QString> slug = normalizeSlug(request.slug);
     if (!slug)
@@ -121,7 +130,7 @@ Result<CreatedTenant> CatalogTenantService::createTenant(const NewTenant &reques
     tenant.config = config;
     tenant.createdAt = now;
     tenant.updatedAt = now;
-    tenant.clonedFrom = clonedFrom;
+    tenant.clonedFrom = source ? source->id : QString();
 
     const Security::GeneratedKey key = Security::generateApiKey();
     IssuedApiKey issued{{newId(), u"default"_s, key.masked, now, {}}, key.secret};
@@ -138,6 +147,11 @@ Result<CreatedTenant> CatalogTenantService::createTenant(const NewTenant &reques
         if (Status s = TenantRepository::insertKey(db, tenant.id, issued.info, key.hash); !s)
             return s;
         if (Status s = TenantRepository::bumpRevision(db); !s)
+            return s;
+        const AuditEvent created{tenant.id, source ? u"tenant.clone"_s : u"tenant.create"_s, tenantTarget(tenant),
+                                 source ? QJsonValue(tenantToJson(*source)) : QJsonValue(QJsonValue::Null),
+                                 tenantToJson(tenant)};
+        if (Status s = m_audit.record(db, actor, created); !s)
             return s;
         // Last before commit: if the data space cannot be made, the rows roll back with it.
         if (Status s = m_dataSpace.create(tenant); !s)
@@ -165,7 +179,7 @@ Result<Tenant> CatalogTenantService::findChangeable(const QString &slug)
     return tenant;
 }
 
-Result<Tenant> CatalogTenantService::updateConfig(const QString &slug, const QJsonObject &patch)
+Result<Tenant> CatalogTenantService::updateConfig(const Actor &actor, const QString &slug, const QJsonObject &patch)
 {
     auto tenant = findChangeable(slug);
     if (!tenant)
@@ -179,7 +193,10 @@ Result<Tenant> CatalogTenantService::updateConfig(const QString &slug, const QJs
     Status done = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         if (Status s = TenantRepository::update(db, next); !s)
             return s;
-        return TenantRepository::bumpRevision(db);
+        if (Status s = TenantRepository::bumpRevision(db); !s)
+            return s;
+        return m_audit.record(db, actor, {next.id, u"tenant.configure"_s, tenantTarget(next),
+                                          tenantToJson(tenant.value()), tenantToJson(next)});
     });
     if (!done)
         return done.error();
@@ -187,7 +204,7 @@ Result<Tenant> CatalogTenantService::updateConfig(const QString &slug, const QJs
     return next;
 }
 
-Result<Tenant> CatalogTenantService::apply(const QString &slug, LifecycleAction action, bool force)
+Result<Tenant> CatalogTenantService::apply(const Actor &actor, const QString &slug, LifecycleAction action, bool force)
 {
     auto tenant = get(slug);
     if (!tenant)
@@ -227,6 +244,11 @@ Result<Tenant> CatalogTenantService::apply(const QString &slug, LifecycleAction 
         }
         if (Status s = TenantRepository::bumpRevision(db); !s)
             return s;
+        if (Status s = m_audit.record(db, actor, {next.id, u"tenant."_s + actionName(action), tenantTarget(next),
+                                                  tenantToJson(tenant.value()), tenantToJson(next)});
+            !s) {
+            return s;
+        }
         // Purge removes the data inside the transaction: if that fails the tenant stays
         // deleted (and restorable); a commit failing afterwards leaves a deleted tenant
         // without data, which a repeated purge completes.
@@ -240,8 +262,8 @@ Result<Tenant> CatalogTenantService::apply(const QString &slug, LifecycleAction 
     return next;
 }
 
-Result<CreatedTenant> CatalogTenantService::clone(const QString &sourceSlug, const QString &newSlug,
-                                                  const QJsonObject &overrides)
+Result<CreatedTenant> CatalogTenantService::clone(const Actor &actor, const QString &sourceSlug,
+                                                  const QString &newSlug, const QJsonObject &overrides)
 {
     auto source = findChangeable(sourceSlug);
     if (!source)
@@ -256,10 +278,10 @@ Result<CreatedTenant> CatalogTenantService::clone(const QString &sourceSlug, con
     request.config = config.value();
     if (!overrides.contains("display_name"_L1))
         request.config.displayName = source->config.displayName + u" (copy)"_s;
-    return createTenant(request, source->id);
+    return createTenant(actor, request, &source.value());
 }
 
-Result<IssuedApiKey> CatalogTenantService::issueKey(const QString &slug, const QString &name)
+Result<IssuedApiKey> CatalogTenantService::issueKey(const Actor &actor, const QString &slug, const QString &name)
 {
     if (Status valid = checkKeyName(name); !valid)
         return valid.error();
@@ -271,7 +293,10 @@ Result<IssuedApiKey> CatalogTenantService::issueKey(const QString &slug, const Q
     Status done = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         if (Status s = TenantRepository::insertKey(db, tenant->id, issued.info, key.hash); !s)
             return s;
-        return TenantRepository::bumpRevision(db);
+        if (Status s = TenantRepository::bumpRevision(db); !s)
+            return s;
+        return m_audit.record(db, actor, {tenant->id, u"api_key.issue"_s, u"api_key:"_s + issued.info.id,
+                                          QJsonValue::Null, apiKeyToJson(issued.info)});
     });
     if (!done)
         return done.error();
@@ -291,7 +316,7 @@ Result<QList<ApiKeyInfo>> CatalogTenantService::listKeys(const QString &slug)
     return TenantRepository::listKeys(db.value(), tenant->id);
 }
 
-Status CatalogTenantService::revokeKey(const QString &slug, const QString &keyId)
+Status CatalogTenantService::revokeKey(const Actor &actor, const QString &slug, const QString &keyId)
 {
     auto tenant = get(slug);
     if (!tenant)
@@ -299,7 +324,10 @@ Status CatalogTenantService::revokeKey(const QString &slug, const QString &keyId
     Status done = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         if (Status s = TenantRepository::revokeKey(db, tenant->id, keyId, m_clock.now()); !s)
             return s;
-        return TenantRepository::bumpRevision(db);
+        if (Status s = TenantRepository::bumpRevision(db); !s)
+            return s;
+        return m_audit.record(db, actor, {tenant->id, u"api_key.revoke"_s, u"api_key:"_s + keyId,
+                                          QJsonObject{{u"id"_s, keyId}}, QJsonValue::Null});
     });
     if (!done)
         return done;
@@ -352,7 +380,7 @@ Result<int> CatalogTenantService::purgeExpired()
     for (const auto &tenant : snapshot->byId) {
         if (tenant->status != TenantStatus::Deleted || !tenant->purgeAfter.isValid() || tenant->purgeAfter > now)
             continue;
-        auto result = apply(tenant->slug, LifecycleAction::Purge);
+        auto result = apply(Actor::system(), tenant->slug, LifecycleAction::Purge);
         if (!result)
             return result.error();
         ++purged;

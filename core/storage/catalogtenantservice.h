@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/storage/auditrecorder.h"
 #include "core/storage/catalog.h"
 #include "core/storage/dataspace.h"
 #include "core/tenancy/tenantdirectory.h"
@@ -15,6 +16,7 @@ struct TenantPolicy {
 
 // The TenantService over the catalog. Keeps the in-memory TenantDirectory in step with
 // every change it commits; refreshIfChanged() picks up changes made by other processes.
+// Each change is recorded through `audit` inside the transaction that makes it.
 // Not copyable; methods may be called from any thread (each uses its own connection).
 class CatalogTenantService final : public TenantService
 {
@@ -22,29 +24,32 @@ class CatalogTenantService final : public TenantService
 
 public:
     CatalogTenantService(Catalog &catalog, TenantDirectory &directory, DataSpace &dataSpace,
-                         const Clock &clock, TenantPolicy policy = {}, QObject *parent = nullptr);
+                         AuditRecorder &audit, const Clock &clock, TenantPolicy policy = {},
+                         QObject *parent = nullptr);
 
     Result<TenantPage> list(const TenantQuery &query) override;
     Result<Tenant> get(const QString &slug) override;
-    Result<CreatedTenant> create(const NewTenant &request) override;
-    Result<Tenant> updateConfig(const QString &slug, const QJsonObject &patch) override;
-    Result<Tenant> apply(const QString &slug, LifecycleAction action, bool force = false) override;
-    Result<CreatedTenant> clone(const QString &sourceSlug, const QString &newSlug,
+    Result<CreatedTenant> create(const Actor &actor, const NewTenant &request) override;
+    Result<Tenant> updateConfig(const Actor &actor, const QString &slug, const QJsonObject &patch) override;
+    Result<Tenant> apply(const Actor &actor, const QString &slug, LifecycleAction action,
+                         bool force = false) override;
+    Result<CreatedTenant> clone(const Actor &actor, const QString &sourceSlug, const QString &newSlug,
                                 const QJsonObject &overrides = {}) override;
-    Result<IssuedApiKey> issueKey(const QString &slug, const QString &name) override;
+    Result<IssuedApiKey> issueKey(const Actor &actor, const QString &slug, const QString &name) override;
     Result<QList<ApiKeyInfo>> listKeys(const QString &slug) override;
-    Status revokeKey(const QString &slug, const QString &keyId) override;
+    Status revokeKey(const Actor &actor, const QString &slug, const QString &keyId) override;
 
     // Loads every tenant and key into the directory.
     Status loadDirectory();
     // Reloads the directory when the catalog's revision moved since the last load.
     // Returns true when it reloaded.
     Result<bool> refreshIfChanged();
-    // Purges every deleted tenant whose retention period has ended; returns how many.
+    // Purges every deleted tenant whose retention period has ended, as Actor::system();
+    // returns how many.
     Result<int> purgeExpired();
 
 private:
-    Result<CreatedTenant> createTenant(const NewTenant &request, const QString &clonedFrom);
+    Result<CreatedTenant> createTenant(const Actor &actor, const NewTenant &request, const Tenant *source);
     // get(), refusing a deleted tenant (Conflict "tenant-deleted"): it must be restored first.
     Result<Tenant> findChangeable(const QString &slug);
     Status checkIsolation(const QString &isolation) const;
@@ -53,6 +58,7 @@ private:
     Catalog &m_catalog;
     TenantDirectory &m_directory;
     DataSpace &m_dataSpace;
+    AuditRecorder &m_audit;
     const Clock &m_clock;
     TenantPolicy m_policy;
     std::atomic<qint64> m_loadedRevision{-1};

@@ -1,10 +1,10 @@
-#include "core/http/tenantjson.h"
+#include "core/tenancy/tenantjson.h"
 
 #include "core/tenancy/tenantconfig.h"
 
 using namespace Qt::StringLiterals;
 
-namespace Tenantry::Http {
+namespace Tenantry {
 namespace {
 
 QJsonValue timeOrNull(const QDateTime &time)
@@ -55,4 +55,4 @@ QJsonObject apiKeyToJson(const ApiKeyInfo &key)
     };
 }
 
-} // namespace Tenantry::Http
+} // namespace Tenantry

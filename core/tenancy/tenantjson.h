@@ -4,7 +4,7 @@
 
 #include <QJsonObject>
 
-namespace Tenantry::Http {
+namespace Tenantry {
 
 // The operator's view of a tenant (admin API).
 QJsonObject tenantToJson(const Tenant &tenant);
@@ -13,4 +13,4 @@ QJsonObject tenantPublicJson(const Tenant &tenant);
 QJsonObject apiKeyToJson(const ApiKeyInfo &key);
 QString isoTime(const QDateTime &time); // empty string -> JSON null by callers
 
-} // namespace Tenantry::Http
+} // namespace Tenantry

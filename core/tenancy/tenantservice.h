@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/tenancy/audit.h"
 #include "core/tenancy/lifecycle.h"
 #include "core/tenancy/tenant.h"
 
@@ -58,7 +59,8 @@ struct CreatedTenant {
 // Everything the console, the CLI and the admin API do to tenants, as one interface so
 // the same callers work on the embedded catalog and (later) a remote server.
 // Calls are synchronous and may block on the database: call them off the GUI thread.
-// Every mutation is all-or-nothing: on error nothing has changed.
+// Every mutation is all-or-nothing: on error nothing has changed. Every mutation takes the
+// Actor responsible for it and records it in the audit trail in the same transaction.
 class TenantService : public QObject
 {
     Q_OBJECT
@@ -72,20 +74,21 @@ public:
     virtual Result<Tenant> get(const QString &slug) = 0;
     // Validates slug and config, checks uniqueness (Conflict "slug-taken"), initializes
     // the tenant's data space, and issues its first API key.
-    virtual Result<CreatedTenant> create(const NewTenant &request) = 0;
+    virtual Result<CreatedTenant> create(const Actor &actor, const NewTenant &request) = 0;
     // Applies a JSON patch (see applyConfigPatch) to a tenant's configuration.
-    virtual Result<Tenant> updateConfig(const QString &slug, const QJsonObject &patch) = 0;
+    virtual Result<Tenant> updateConfig(const Actor &actor, const QString &slug, const QJsonObject &patch) = 0;
     // Runs one lifecycle action. Purge before the retention period ends is refused with
     // Conflict "retention-not-elapsed" unless `force` is set.
-    virtual Result<Tenant> apply(const QString &slug, LifecycleAction action, bool force = false) = 0;
+    virtual Result<Tenant> apply(const Actor &actor, const QString &slug, LifecycleAction action,
+                                 bool force = false) = 0;
     // Creates a new tenant with the source's configuration and plan under a new slug;
     // `overrides` may change the display name and other config fields.
-    virtual Result<CreatedTenant> clone(const QString &sourceSlug, const QString &newSlug,
+    virtual Result<CreatedTenant> clone(const Actor &actor, const QString &sourceSlug, const QString &newSlug,
                                         const QJsonObject &overrides = {}) = 0;
 
-    virtual Result<IssuedApiKey> issueKey(const QString &slug, const QString &name) = 0;
+    virtual Result<IssuedApiKey> issueKey(const Actor &actor, const QString &slug, const QString &name) = 0;
     virtual Result<QList<ApiKeyInfo>> listKeys(const QString &slug) = 0;
-    virtual Status revokeKey(const QString &slug, const QString &keyId) = 0;
+    virtual Status revokeKey(const Actor &actor, const QString &slug, const QString &keyId) = 0;
 
 Q_SIGNALS:
     // Emitted after any committed change to a tenant (including its keys).

@@ -138,6 +138,7 @@ TEST_F(TenantsPageTest, SuspendCallsServiceAndUpdatesRowAndActions)
     page.action(Action::Suspend)->trigger();
 
     EXPECT_EQ(service.calls(), QStringList{u"apply suspend acme"_s});
+    EXPECT_TRUE(service.lastActor().startsWith(u"console:"_s)) << service.lastActor().toStdString();
     EXPECT_EQ(service.find(u"acme"_s)->status, TenantStatus::Suspended);
     EXPECT_EQ(statusShownFor(u"acme"_s), u"Suspended"_s);
     ASSERT_TRUE(page.currentTenant().has_value());

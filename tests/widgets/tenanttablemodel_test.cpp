@@ -122,7 +122,7 @@ TEST_F(TenantTableModelTest, TenantChangedUpdatesOnlyThatRow)
     const int row = model.rowOfSlug(u"tenant-04241"_s); // index 4241 % 4 == 1: active
     ASSERT_GE(row, 0);
 
-    ASSERT_TRUE(service.apply(u"tenant-04241"_s, LifecycleAction::Suspend).ok());
+    ASSERT_TRUE(service.apply(Tenantry::Actor::system(), u"tenant-04241"_s, LifecycleAction::Suspend).ok());
 
     EXPECT_EQ(resets, 0);
     ASSERT_EQ(changes.size(), 1);
@@ -139,19 +139,19 @@ TEST_F(TenantTableModelTest, NewTenantIsAppendedAndPurgedTenantRemoved)
     Tenantry::NewTenant request;
     request.slug = u"globex"_s;
     request.config.displayName = u"Globex"_s;
-    ASSERT_TRUE(service.create(request).ok());
+    ASSERT_TRUE(service.create(Tenantry::Actor::system(), request).ok());
     EXPECT_EQ(inserts, 1);
     EXPECT_EQ(model.rowCount(), 9);
     EXPECT_EQ(model.tenantAt(8).slug, u"globex"_s);
 
     // tenant-00003 is deleted in the fixture; purging removes its row and later rows shift.
-    ASSERT_TRUE(service.apply(u"tenant-00003"_s, LifecycleAction::Purge, /*force=*/true).ok());
+    ASSERT_TRUE(service.apply(Tenantry::Actor::system(), u"tenant-00003"_s, LifecycleAction::Purge, /*force=*/true).ok());
     EXPECT_EQ(model.rowCount(), 8);
     EXPECT_EQ(model.rowOfSlug(u"tenant-00003"_s), -1);
     EXPECT_EQ(resets, 0);
 
     // The row index must follow the shift: a change to the last tenant lands on its new row.
-    ASSERT_TRUE(service.apply(u"globex"_s, LifecycleAction::Suspend).ok());
+    ASSERT_TRUE(service.apply(Tenantry::Actor::system(), u"globex"_s, LifecycleAction::Suspend).ok());
     EXPECT_EQ(model.tenantAt(7).slug, u"globex"_s);
     EXPECT_EQ(model.tenantAt(7).status, TenantStatus::Suspended);
 }
@@ -220,7 +220,7 @@ TEST_F(TenantFilterProxyTest, RowLeavesStatusFilterWhenItsStatusChanges)
     proxy.setStatusFilter(TenantStatus::Active);
     ASSERT_EQ(proxy.rowCount(), 2); // tenant-00001, tenant-00005
 
-    ASSERT_TRUE(service.apply(u"tenant-00005"_s, LifecycleAction::Suspend).ok());
+    ASSERT_TRUE(service.apply(Tenantry::Actor::system(), u"tenant-00005"_s, LifecycleAction::Suspend).ok());
 
     proxy.sort(TenantTableModel::SlugColumn);
     EXPECT_EQ(visibleSlugs(), QStringList{u"tenant-00001"_s});

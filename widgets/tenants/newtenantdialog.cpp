@@ -3,6 +3,7 @@
 #include "core/tenancy/slug.h"
 #include "core/tenancy/tenantconfig.h"
 #include "core/tenancy/tenantservice.h"
+#include "widgets/consoleactor.h"
 #include "widgets/tenants/tenanttablemodel.h"
 
 #include <QApplication>
@@ -447,7 +448,7 @@ bool NewTenantDialog::submit()
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     Result<CreatedTenant> created = [&]() -> Result<CreatedTenant> {
         if (m_source) {
-            return m_service->clone(m_source->slug, slug,
+            return m_service->clone(consoleActor(), m_source->slug, slug,
                                     QJsonObject{{u"display_name"_s, config().displayName}});
         }
         NewTenant request;
@@ -455,7 +456,7 @@ bool NewTenantDialog::submit()
         request.plan = m_plan->currentData().toString();
         request.config = config();
         request.activate = m_activate->isChecked();
-        return m_service->create(request);
+        return m_service->create(consoleActor(), request);
     }();
     QGuiApplication::restoreOverrideCursor();
 

@@ -1,6 +1,7 @@
 #include "widgets/tenants/tenantspage.h"
 
 #include "core/tenancy/tenantservice.h"
+#include "widgets/consoleactor.h"
 #include "widgets/tenants/newtenantdialog.h"
 #include "widgets/tenants/tenantfilterproxy.h"
 #include "widgets/tenants/tenanttablemodel.h"
@@ -456,7 +457,7 @@ void TenantsPage::runLifecycle(LifecycleAction action)
         return;
     Result<Tenant> changed = [&] {
         WaitCursor wait;
-        return m_service->apply(tenant->slug, action);
+        return m_service->apply(consoleActor(), tenant->slug, action);
     }();
     if (!changed) {
         showErrorBox(failureText(action, tenant->slug), changed.error());

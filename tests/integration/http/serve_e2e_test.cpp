@@ -12,6 +12,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -414,6 +417,131 @@ TEST_P(ServeTest, ShutsDownGracefullyAndKeepsSecretsOutOfTheLog)
     if (m_pg) {
         EXPECT_FALSE(log.contains(u"tenantry:tenantry@"_s));
     }
+}
+
+QJsonArray auditItems(const RawResponse &r)
+{
+    return r.json().value(u"items"_s).toArray();
+}
+
+TEST_P(ServeTest, AdminChangesAreAuditedWithRequestAndSource)
+{
+    const RawResponse created = admin("POST", "/admin/v1/tenants", {{u"slug"_s, u"acme"_s}});
+    ASSERT_EQ(created.status, 201);
+    const RawResponse suspended = admin("POST", "/admin/v1/tenants/acme/suspend");
+    ASSERT_EQ(suspended.status, 200);
+    const RawResponse trail = admin("GET", "/admin/v1/audit?tenant=acme");
+    ASSERT_EQ(trail.status, 200) << trail.body.toStdString();
+    const QJsonArray items = auditItems(trail);
+    ASSERT_EQ(items.size(), 2);
+    const QJsonObject suspend = items.at(1).toObject();
+    EXPECT_EQ(suspend.value(u"action"_s).toString(), u"tenant.suspend"_s);
+    EXPECT_EQ(suspend.value(u"actor"_s).toString(), u"admin"_s);
+    EXPECT_EQ(suspend.value(u"source"_s).toString(), u"127.0.0.1"_s);
+    EXPECT_EQ(suspend.value(u"request_id"_s).toString().toLatin1(), suspended.header("X-Request-Id"));
+    EXPECT_EQ(suspend.value(u"before"_s).toObject().value(u"status"_s).toString(), u"active"_s);
+    EXPECT_EQ(suspend.value(u"after"_s).toObject().value(u"status"_s).toString(), u"suspended"_s);
+    EXPECT_FALSE(trail.body.contains(created.json().value(u"api_key"_s).toString().toLatin1()));
+
+    const RawResponse verified = admin("GET", "/admin/v1/audit/verify");
+    EXPECT_EQ(verified.status, 200);
+    EXPECT_TRUE(verified.json().value(u"intact"_s).toBool()) << verified.body.toStdString();
+    EXPECT_EQ(verified.json().value(u"checked"_s).toInt(), 2);
+
+    const RawResponse csv = admin("GET", "/admin/v1/audit/export?format=csv&tenant=acme");
+    EXPECT_EQ(csv.status, 200);
+    EXPECT_TRUE(csv.header("Content-Type").startsWith("text/csv"));
+    EXPECT_EQ(csv.body.count('\n'), 3) << csv.body.toStdString(); // header + 2 entries
+    EXPECT_PROBLEM(admin("GET", "/admin/v1/audit/export?format=xml"), 400, "invalid-query");
+    EXPECT_PROBLEM(admin("GET", "/admin/v1/audit?from=yesterday"), 400, "invalid-query");
+    EXPECT_PROBLEM(admin("GET", "/admin/v1/audit?tenant=nobody"), 404, "tenant-not-found");
+}
+
+TEST_P(ServeTest, FailedAuthenticationsReachTheTrail)
+{
+    createTenant(u"acme"_s);
+    const RawResponse refused = me({{"X-Tenant-ID", "acme"}, {"X-API-Key", "tnt_wrong"}});
+    ASSERT_EQ(refused.status, 401);
+    EXPECT_EQ(sendRequest(m_server->port(), "GET", "/admin/v1/tenants", {{"Authorization", "Bearer not-the-token"}}).status, 401);
+    // Written in batches off the request path: wait for the next flush.
+    QElapsedTimer timer;
+    timer.start();
+    QJsonArray failures;
+    while (timer.elapsed() < 10000 && failures.size() < 2) {
+        failures = auditItems(admin("GET", "/admin/v1/audit?action=auth.failure"));
+        QThread::msleep(200);
+    }
+    ASSERT_EQ(failures.size(), 2);
+    const QJsonObject tenantFailure = failures.at(0).toObject();
+    EXPECT_EQ(tenantFailure.value(u"actor"_s).toString(), u"unauthenticated"_s);
+    EXPECT_EQ(tenantFailure.value(u"after"_s).toObject().value(u"reason"_s).toString(), u"invalid-api-key"_s);
+    EXPECT_EQ(tenantFailure.value(u"request_id"_s).toString().toLatin1(), refused.header("X-Request-Id"));
+    EXPECT_FALSE(tenantFailure.value(u"tenant_id"_s).toString().isEmpty());
+    EXPECT_TRUE(failures.at(1).toObject().value(u"tenant_id"_s).isNull());
+}
+
+TEST_P(ServeTest, ATenantReadsItsOwnTrailAndNothingElse)
+{
+    const QByteArray acmeKey = createTenant(u"acme"_s).toLatin1();
+    createTenant(u"globex"_s);
+    ASSERT_EQ(admin("POST", "/admin/v1/tenants/globex/suspend").status, 200);
+    ASSERT_EQ(admin("POST", "/admin/v1/tenants/globex/activate").status, 200);
+    const QString globexId = admin("GET", "/admin/v1/tenants/globex").json().value(u"id"_s).toString();
+    const QString acmeId = admin("GET", "/admin/v1/tenants/acme").json().value(u"id"_s).toString();
+
+    for (const QByteArray &query : QList<QByteArray>{QByteArray(""), "?tenant_id=" + globexId.toLatin1(), QByteArray("?tenant=globex"),
+                                    QByteArray("?action=tenant.*&limit=1000")}) {
+        const RawResponse own = me({{"X-Tenant-ID", "acme"}, {"X-API-Key", acmeKey}}, "/api/v1/audit" + query);
+        ASSERT_EQ(own.status, 200) << own.body.toStdString();
+        const QJsonArray items = auditItems(own);
+        EXPECT_EQ(items.size(), 1) << query.toStdString();
+        for (const QJsonValue &item : items)
+            EXPECT_EQ(item.toObject().value(u"tenant_id"_s).toString(), acmeId) << query.toStdString();
+        EXPECT_FALSE(own.body.contains(globexId.toLatin1()));
+    }
+    // And the admin trail is not reachable with a tenant key.
+    EXPECT_PROBLEM(sendRequest(m_server->port(), "GET", "/admin/v1/audit", {{"X-API-Key", acmeKey}}), 401,
+                   "admin-authentication-required");
+}
+
+TEST_P(ServeTest, TamperingIsNamedByTheVerifyCommand)
+{
+    createTenant(u"acme"_s);
+    createTenant(u"globex"_s);
+    ASSERT_EQ(admin("POST", "/admin/v1/tenants/acme/suspend").status, 200);
+    const CliResult intact = runCli(QStringList{u"audit"_s, u"verify"_s} + m_args);
+    EXPECT_EQ(intact.exitCode, 0) << intact.err.toStdString();
+    EXPECT_TRUE(intact.out.contains("3 entries")) << intact.out.toStdString();
+
+    // Rewrite entry 2 behind Tenantry's back, straight in the database.
+    const QString name = QUuid::createUuid().toString();
+    {
+        QSqlDatabase db;
+        if (m_pg) {
+            const QUrl url(m_pg->url());
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            db.setHostName(url.host());
+            db.setPort(url.port());
+            db.setUserName(url.userName());
+            db.setPassword(url.password());
+            db.setDatabaseName(url.path().mid(1));
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(m_dir.filePath(u"data/catalog.db"_s));
+        }
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(u"UPDATE audit_log SET actor = 'mallory' WHERE seq = 2"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+
+    const CliResult broken = runCli(QStringList{u"audit"_s, u"verify"_s} + m_args);
+    EXPECT_EQ(broken.exitCode, 1);
+    EXPECT_TRUE(broken.err.contains("entry 2 (altered)")) << broken.err.toStdString();
+    const RawResponse report = admin("GET", "/admin/v1/audit/verify");
+    EXPECT_FALSE(report.json().value(u"intact"_s).toBool());
+    EXPECT_EQ(report.json().value(u"first_bad_seq"_s).toInt(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServeTest, ::testing::Values("sqlite", "postgres"),

@@ -17,6 +17,7 @@ TEST_P(CatalogTest, MigratesToTheLatestSchemaAndReopensIdempotently)
     EXPECT_GE(Catalog::latestSchemaVersion(), 1);
     mustCreate(u"acme"_s);
     m_service.reset();
+    m_audit.reset();
     m_catalog.reset();
     auto again = Catalog::open(m_location);
     ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
@@ -38,6 +39,7 @@ TEST_P(CatalogTest, RefusesACatalogFromTheFuture)
         ASSERT_TRUE(q.exec(u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)"_s));
     }
     m_service.reset();
+    m_audit.reset();
     m_catalog.reset();
     auto again = Catalog::open(m_location);
     ASSERT_FALSE(again.ok());

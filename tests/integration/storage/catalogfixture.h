@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/observe/auditlog.h"
 #include "core/storage/catalog.h"
 #include "core/storage/catalogtenantservice.h"
 #include "tests/support/pgtestdb.h"
@@ -29,13 +30,16 @@ protected:
         ASSERT_TRUE(catalog.ok()) << catalog.error().message.toStdString();
         m_catalog = std::move(catalog).value();
         m_dataSpace = std::make_unique<Storage::DirectoryDataSpace>(m_dir.path());
-        m_service = std::make_unique<Storage::CatalogTenantService>(*m_catalog, m_directory, *m_dataSpace, m_clock);
+        m_audit = std::make_unique<Observe::AuditLog>(*m_catalog, m_clock);
+        m_service = std::make_unique<Storage::CatalogTenantService>(*m_catalog, m_directory, *m_dataSpace,
+                                                                    *m_audit, m_clock);
         ASSERT_TRUE(m_service->loadDirectory().ok());
     }
 
     void TearDown() override
     {
         m_service.reset();
+        m_audit.reset();
         m_catalog.reset();
     }
 
@@ -47,7 +51,7 @@ protected:
         request.slug = slug;
         request.plan = plan;
         request.config.displayName = slug + QStringLiteral(" Inc.");
-        auto created = m_service->create(request);
+        auto created = m_service->create(m_actor, request);
         EXPECT_TRUE(created.ok()) << created.error().message.toStdString();
         return created.ok() ? created.value() : CreatedTenant{};
     }
@@ -59,6 +63,8 @@ protected:
     std::unique_ptr<Storage::Catalog> m_catalog;
     TenantDirectory m_directory;
     std::unique_ptr<Storage::DirectoryDataSpace> m_dataSpace;
+    std::unique_ptr<Observe::AuditLog> m_audit;
+    Actor m_actor{QStringLiteral("test-operator"), QStringLiteral("req-1"), QStringLiteral("127.0.0.1")};
     std::unique_ptr<Storage::CatalogTenantService> m_service;
 };
 

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 using namespace Tenantry;
@@ -61,7 +62,7 @@ TEST_P(TenantServiceTest, SlugsAreUniqueCaseInsensitivelyAndValidated)
     mustCreate(u"acme"_s);
     NewTenant again;
     again.slug = u"ACME"_s;
-    auto dup = m_service->create(again);
+    auto dup = m_service->create(m_actor, again);
     ASSERT_FALSE(dup.ok());
     EXPECT_EQ(dup.error().code, u"slug-taken"_s);
     EXPECT_EQ(dup.error().kind, ErrorKind::Conflict);
@@ -69,7 +70,7 @@ TEST_P(TenantServiceTest, SlugsAreUniqueCaseInsensitivelyAndValidated)
     for (const QString &bad : {u"www"_s, u"-x"_s, u"a.b"_s, u""_s}) {
         NewTenant r;
         r.slug = bad;
-        auto result = m_service->create(r);
+        auto result = m_service->create(m_actor, r);
         ASSERT_FALSE(result.ok()) << bad.toStdString();
         EXPECT_EQ(result.error().kind, ErrorKind::Invalid);
     }
@@ -79,14 +80,15 @@ TEST_P(TenantServiceTest, SlugsAreUniqueCaseInsensitivelyAndValidated)
 TEST_P(TenantServiceTest, FailedRegistrationLeavesNoHalfState)
 {
     FailingDataSpace failing;
-    CatalogTenantService service(*m_catalog, m_directory, failing, m_clock);
+    CatalogTenantService service(*m_catalog, m_directory, failing, *m_audit, m_clock);
     NewTenant r;
     r.slug = u"doomed"_s;
-    auto result = service.create(r);
+    auto result = service.create(m_actor, r);
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, u"data-space-failed"_s);
     EXPECT_EQ(rowCount(u"tenants"_s), 0);
     EXPECT_EQ(rowCount(u"api_keys"_s), 0);
+    EXPECT_EQ(rowCount(u"audit_log"_s), 0); // the audit entry rolled back with the change
     EXPECT_FALSE(m_directory.snapshot()->findSlug(u"doomed"_s));
     // The slug is still free.
     mustCreate(u"doomed"_s);
@@ -99,16 +101,16 @@ TEST_P(TenantServiceTest, InvalidConfigurationIsRefusedWithEveryField)
     r.config.displayName = u"Acme"_s;
     r.config.themeColor = u"blue"_s;
     r.config.timeZone = u"Nowhere/City"_s;
-    auto result = m_service->create(r);
+    auto result = m_service->create(m_actor, r);
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, u"invalid-config"_s);
     EXPECT_EQ(result.error().fields.size(), 2);
 
     mustCreate(u"acme"_s);
-    auto patched = m_service->updateConfig(u"acme"_s, {{u"theme_color"_s, u"#ff0000"_s}, {u"locale"_s, u"zh_CN"_s}});
+    auto patched = m_service->updateConfig(m_actor, u"acme"_s, {{u"theme_color"_s, u"#ff0000"_s}, {u"locale"_s, u"zh_CN"_s}});
     ASSERT_TRUE(patched.ok()) << patched.error().message.toStdString();
     EXPECT_EQ(m_service->get(u"acme"_s)->config.locale, u"zh_CN"_s);
-    auto bad = m_service->updateConfig(u"acme"_s, {{u"time_zone"_s, u"Mars/Base"_s}});
+    auto bad = m_service->updateConfig(m_actor, u"acme"_s, {{u"time_zone"_s, u"Mars/Base"_s}});
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(m_service->get(u"acme"_s)->config.timeZone, u"UTC"_s); // unchanged
 }
@@ -116,20 +118,20 @@ TEST_P(TenantServiceTest, InvalidConfigurationIsRefusedWithEveryField)
 TEST_P(TenantServiceTest, LifecycleWithRetentionAndPurge)
 {
     const Tenant t = mustCreate(u"acme"_s).tenant;
-    EXPECT_EQ(m_service->apply(u"acme"_s, LifecycleAction::Suspend)->status, TenantStatus::Suspended);
-    auto illegal = m_service->apply(u"acme"_s, LifecycleAction::Suspend);
+    EXPECT_EQ(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Suspend)->status, TenantStatus::Suspended);
+    auto illegal = m_service->apply(m_actor, u"acme"_s, LifecycleAction::Suspend);
     ASSERT_FALSE(illegal.ok());
     EXPECT_EQ(illegal.error().code, u"illegal-transition"_s);
-    EXPECT_EQ(m_service->apply(u"acme"_s, LifecycleAction::Activate)->status, TenantStatus::Active);
+    EXPECT_EQ(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Activate)->status, TenantStatus::Active);
 
-    auto deleted = m_service->apply(u"acme"_s, LifecycleAction::Delete);
+    auto deleted = m_service->apply(m_actor, u"acme"_s, LifecycleAction::Delete);
     ASSERT_TRUE(deleted.ok());
     EXPECT_EQ(deleted->purgeAfter, m_clock.now().addDays(30));
-    auto early = m_service->apply(u"acme"_s, LifecycleAction::Purge);
+    auto early = m_service->apply(m_actor, u"acme"_s, LifecycleAction::Purge);
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(early.error().code, u"retention-not-elapsed"_s);
-    EXPECT_EQ(m_service->apply(u"acme"_s, LifecycleAction::Restore)->status, TenantStatus::Suspended);
-    ASSERT_TRUE(m_service->apply(u"acme"_s, LifecycleAction::Delete).ok());
+    EXPECT_EQ(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Restore)->status, TenantStatus::Suspended);
+    ASSERT_TRUE(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Delete).ok());
 
     m_clock.advanceSeconds(30 * 86400 + 1);
     auto purged = m_service->purgeExpired();
@@ -145,8 +147,8 @@ TEST_P(TenantServiceTest, LifecycleWithRetentionAndPurge)
 TEST_P(TenantServiceTest, ForcedPurgeRevokesKeys)
 {
     const CreatedTenant c = mustCreate(u"acme"_s);
-    ASSERT_TRUE(m_service->apply(u"acme"_s, LifecycleAction::Delete).ok());
-    ASSERT_TRUE(m_service->apply(u"acme"_s, LifecycleAction::Purge, true).ok());
+    ASSERT_TRUE(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Delete).ok());
+    ASSERT_TRUE(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Purge, true).ok());
     EXPECT_TRUE(m_directory.snapshot()->keysByHash.isEmpty());
     auto db = m_catalog->connection();
     QSqlQuery q(db.value());
@@ -159,7 +161,7 @@ TEST_P(TenantServiceTest, ListSearchesFiltersAndPages)
     for (int i = 0; i < 25; ++i)
         mustCreate(u"tenant-%1"_s.arg(i, 2, 10, QLatin1Char('0')), i % 2 ? u"pro"_s : u"free"_s);
     mustCreate(u"globex"_s);
-    ASSERT_TRUE(m_service->apply(u"globex"_s, LifecycleAction::Suspend).ok());
+    ASSERT_TRUE(m_service->apply(m_actor, u"globex"_s, LifecycleAction::Suspend).ok());
 
     TenantQuery q;
     q.limit = 10;
@@ -196,9 +198,9 @@ TEST_P(TenantServiceTest, ListSearchesFiltersAndPages)
 TEST_P(TenantServiceTest, CloneCopiesConfigurationAndPlanButNotKeys)
 {
     mustCreate(u"acme"_s, u"enterprise"_s);
-    ASSERT_TRUE(m_service->updateConfig(u"acme"_s, {{u"settings"_s, QJsonObject{{u"sso"_s, true}}},
+    ASSERT_TRUE(m_service->updateConfig(m_actor, u"acme"_s, {{u"settings"_s, QJsonObject{{u"sso"_s, true}}},
                                                     {u"theme_color"_s, u"#123456"_s}}).ok());
-    auto clone = m_service->clone(u"acme"_s, u"acme-staging"_s, {{u"display_name"_s, u"Acme Staging"_s}});
+    auto clone = m_service->clone(m_actor, u"acme"_s, u"acme-staging"_s, {{u"display_name"_s, u"Acme Staging"_s}});
     ASSERT_TRUE(clone.ok()) << clone.error().message.toStdString();
     EXPECT_EQ(clone->tenant.plan, u"enterprise"_s);
     EXPECT_EQ(clone->tenant.config.themeColor, u"#123456"_s);
@@ -206,25 +208,25 @@ TEST_P(TenantServiceTest, CloneCopiesConfigurationAndPlanButNotKeys)
     EXPECT_EQ(clone->tenant.config.displayName, u"Acme Staging"_s);
     EXPECT_EQ(clone->tenant.clonedFrom, m_service->get(u"acme"_s)->id);
     EXPECT_EQ(m_service->listKeys(u"acme-staging"_s)->size(), 1); // its own fresh key only
-    EXPECT_EQ(m_service->clone(u"acme"_s, u"acme-staging"_s).error().code, u"slug-taken"_s);
-    EXPECT_EQ(m_service->clone(u"nobody"_s, u"x1"_s).error().code, u"tenant-not-found"_s);
+    EXPECT_EQ(m_service->clone(m_actor, u"acme"_s, u"acme-staging"_s).error().code, u"slug-taken"_s);
+    EXPECT_EQ(m_service->clone(m_actor, u"nobody"_s, u"x1"_s).error().code, u"tenant-not-found"_s);
 }
 
 TEST_P(TenantServiceTest, KeysAreScopedToTheirTenant)
 {
     mustCreate(u"acme"_s);
     mustCreate(u"globex"_s);
-    auto issued = m_service->issueKey(u"acme"_s, u"ci"_s);
+    auto issued = m_service->issueKey(m_actor, u"acme"_s, u"ci"_s);
     ASSERT_TRUE(issued.ok());
     const QString keyId = issued->info.id;
     // Another tenant cannot revoke (or even see) acme's key.
-    EXPECT_EQ(m_service->revokeKey(u"globex"_s, keyId).error().code, u"api-key-not-found"_s);
+    EXPECT_EQ(m_service->revokeKey(m_actor, u"globex"_s, keyId).error().code, u"api-key-not-found"_s);
     for (const ApiKeyInfo &k : m_service->listKeys(u"globex"_s).value())
         EXPECT_NE(k.id, keyId);
-    ASSERT_TRUE(m_service->revokeKey(u"acme"_s, keyId).ok());
+    ASSERT_TRUE(m_service->revokeKey(m_actor, u"acme"_s, keyId).ok());
     EXPECT_FALSE(m_directory.snapshot()->keysByHash.contains(Security::hashApiKey(issued->secret.toLatin1())));
-    EXPECT_EQ(m_service->revokeKey(u"acme"_s, keyId).error().code, u"api-key-not-found"_s);
-    EXPECT_EQ(m_service->issueKey(u"acme"_s, u""_s).error().code, u"invalid-key-name"_s);
+    EXPECT_EQ(m_service->revokeKey(m_actor, u"acme"_s, keyId).error().code, u"api-key-not-found"_s);
+    EXPECT_EQ(m_service->issueKey(m_actor, u"acme"_s, u""_s).error().code, u"invalid-key-name"_s);
 }
 
 TEST_P(TenantServiceTest, IsolationChoiceDependsOnTheBackend)
@@ -232,7 +234,7 @@ TEST_P(TenantServiceTest, IsolationChoiceDependsOnTheBackend)
     NewTenant r;
     r.slug = u"iso"_s;
     r.isolation = u"schema"_s;
-    auto result = m_service->create(r);
+    auto result = m_service->create(m_actor, r);
     if (isPostgres()) {
         ASSERT_TRUE(result.ok());
         EXPECT_EQ(result->tenant.isolation, u"schema"_s);
@@ -242,7 +244,7 @@ TEST_P(TenantServiceTest, IsolationChoiceDependsOnTheBackend)
     }
     r.slug = u"iso2"_s;
     r.isolation = u"bunker"_s;
-    EXPECT_EQ(m_service->create(r).error().code, u"invalid-isolation"_s);
+    EXPECT_EQ(m_service->create(m_actor, r).error().code, u"invalid-isolation"_s);
 }
 
 TEST_P(TenantServiceTest, AnotherProcessSeesChangesAfterRefresh)
@@ -251,7 +253,8 @@ TEST_P(TenantServiceTest, AnotherProcessSeesChangesAfterRefresh)
     auto other = Catalog::open(m_location);
     ASSERT_TRUE(other.ok());
     TenantDirectory otherDirectory;
-    CatalogTenantService otherService(*other.value(), otherDirectory, *m_dataSpace, m_clock);
+    Observe::AuditLog otherAudit(*other.value(), m_clock);
+    CatalogTenantService otherService(*other.value(), otherDirectory, *m_dataSpace, otherAudit, m_clock);
     ASSERT_TRUE(otherService.loadDirectory().ok());
     EXPECT_FALSE(otherService.refreshIfChanged().value());
 
@@ -259,9 +262,61 @@ TEST_P(TenantServiceTest, AnotherProcessSeesChangesAfterRefresh)
     EXPECT_FALSE(otherDirectory.snapshot()->findSlug(u"acme"_s));
     EXPECT_TRUE(otherService.refreshIfChanged().value());
     EXPECT_TRUE(otherDirectory.snapshot()->findSlug(u"acme"_s));
-    ASSERT_TRUE(m_service->apply(u"acme"_s, LifecycleAction::Suspend).ok());
+    ASSERT_TRUE(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Suspend).ok());
     EXPECT_TRUE(otherService.refreshIfChanged().value());
     EXPECT_EQ(otherDirectory.snapshot()->findSlug(u"acme"_s)->status, TenantStatus::Suspended);
+}
+
+TEST_P(TenantServiceTest, EveryChangeIsAuditedWithActorAndBeforeAfter)
+{
+    const CreatedTenant c = mustCreate(u"acme"_s);
+    ASSERT_TRUE(m_service->updateConfig(m_actor, u"acme"_s, {{u"locale"_s, u"zh_CN"_s}}).ok());
+    ASSERT_TRUE(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Suspend).ok());
+    auto key = m_service->issueKey(m_actor, u"acme"_s, u"ci"_s);
+    ASSERT_TRUE(key.ok());
+    ASSERT_TRUE(m_service->revokeKey(m_actor, u"acme"_s, key->info.id).ok());
+    ASSERT_TRUE(m_service->clone(m_actor, u"acme"_s, u"acme-two"_s).ok());
+    // A refused change leaves no entry.
+    EXPECT_FALSE(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Suspend).ok());
+
+    Observe::AuditQuery query;
+    query.tenantId = c.tenant.id;
+    auto page = m_audit->query(query);
+    ASSERT_TRUE(page.ok()) << page.error().message.toStdString();
+    QStringList actions;
+    for (const Observe::AuditEntry &e : page->items) {
+        actions.append(e.action);
+        EXPECT_EQ(e.actor, u"test-operator"_s);
+        EXPECT_EQ(e.requestId, u"req-1"_s);
+        EXPECT_EQ(e.source, u"127.0.0.1"_s);
+    }
+    EXPECT_EQ(actions, (QStringList{u"tenant.create"_s, u"tenant.configure"_s, u"tenant.suspend"_s,
+                                    u"api_key.issue"_s, u"api_key.revoke"_s}));
+    const Observe::AuditEntry &configured = page->items.at(1);
+    EXPECT_EQ(configured.before.toObject().value(u"locale"_s).toString(), u"en_US"_s);
+    EXPECT_EQ(configured.after.toObject().value(u"locale"_s).toString(), u"zh_CN"_s);
+    // Secrets never reach the trail: only masked keys.
+    for (const Observe::AuditEntry &e : page->items) {
+        EXPECT_FALSE(QJsonDocument(e.after.toObject()).toJson().contains(key->secret.toUtf8()));
+        EXPECT_FALSE(QJsonDocument(e.after.toObject()).toJson().contains(c.firstKey.secret.toUtf8()));
+    }
+    auto verified = m_audit->verify();
+    ASSERT_TRUE(verified.ok());
+    EXPECT_TRUE(verified->intact) << verified->message.toStdString();
+}
+
+TEST_P(TenantServiceTest, ExpiredPurgesAreAuditedAsTheSystem)
+{
+    mustCreate(u"acme"_s);
+    ASSERT_TRUE(m_service->apply(m_actor, u"acme"_s, LifecycleAction::Delete).ok());
+    m_clock.advanceSeconds(31 * 86400);
+    ASSERT_EQ(m_service->purgeExpired().value(), 1);
+    Observe::AuditQuery query;
+    query.action = u"tenant.purge"_s;
+    auto page = m_audit->query(query);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->items.size(), 1);
+    EXPECT_EQ(page->items.first().actor, u"system"_s);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TenantServiceTest, ::testing::Values("sqlite", "postgres"), backendName);

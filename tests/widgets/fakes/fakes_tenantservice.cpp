@@ -151,8 +151,9 @@ Result<Tenant> FakeTenantService::get(const QString &slug)
     return *t;
 }
 
-Result<CreatedTenant> FakeTenantService::create(const NewTenant &request)
+Result<CreatedTenant> FakeTenantService::create(const Actor &actor, const NewTenant &request)
 {
+    m_lastActor = actor.id;
     if (auto failure = begin(u"create "_s + request.slug))
         return *failure;
     Result<QString> slug = freeSlug(request.slug);
@@ -179,8 +180,9 @@ Result<CreatedTenant> FakeTenantService::create(const NewTenant &request)
     return created;
 }
 
-Result<Tenant> FakeTenantService::updateConfig(const QString &slug, const QJsonObject &patch)
+Result<Tenant> FakeTenantService::updateConfig(const Actor &actor, const QString &slug, const QJsonObject &patch)
 {
+    m_lastActor = actor.id;
     if (auto failure = begin(u"updateConfig "_s + slug))
         return *failure;
     Tenant *t = lookup(slug);
@@ -196,8 +198,9 @@ Result<Tenant> FakeTenantService::updateConfig(const QString &slug, const QJsonO
     return changed;
 }
 
-Result<Tenant> FakeTenantService::apply(const QString &slug, LifecycleAction action, bool force)
+Result<Tenant> FakeTenantService::apply(const Actor &actor, const QString &slug, LifecycleAction action, bool force)
 {
+    m_lastActor = actor.id;
     if (auto failure = begin(u"apply %1 %2"_s.arg(actionName(action), slug)))
         return *failure;
     Tenant *t = lookup(slug);
@@ -229,9 +232,10 @@ Result<Tenant> FakeTenantService::apply(const QString &slug, LifecycleAction act
     return changed;
 }
 
-Result<CreatedTenant> FakeTenantService::clone(const QString &sourceSlug, const QString &newSlug,
+Result<CreatedTenant> FakeTenantService::clone(const Actor &actor, const QString &sourceSlug, const QString &newSlug,
                                                const QJsonObject &overrides)
 {
+    m_lastActor = actor.id;
     if (auto failure = begin(u"clone %1 %2"_s.arg(sourceSlug, newSlug)))
         return *failure;
     const Tenant *source = lookup(sourceSlug);
@@ -259,8 +263,9 @@ Result<CreatedTenant> FakeTenantService::clone(const QString &sourceSlug, const 
     return created;
 }
 
-Result<IssuedApiKey> FakeTenantService::issueKey(const QString &slug, const QString &name)
+Result<IssuedApiKey> FakeTenantService::issueKey(const Actor &actor, const QString &slug, const QString &name)
 {
+    m_lastActor = actor.id;
     if (auto failure = begin(u"issueKey "_s + slug))
         return *failure;
     const Tenant *t = lookup(slug);
@@ -281,8 +286,9 @@ Result<QList<ApiKeyInfo>> FakeTenantService::listKeys(const QString &slug)
     return m_keys.value(t->slug);
 }
 
-Status FakeTenantService::revokeKey(const QString &slug, const QString &keyId)
+Status FakeTenantService::revokeKey(const Actor &actor, const QString &slug, const QString &keyId)
 {
+    m_lastActor = actor.id;
     if (auto failure = begin(u"revokeKey %1 %2"_s.arg(slug, keyId)))
         return *failure;
     const Tenant *t = lookup(slug);

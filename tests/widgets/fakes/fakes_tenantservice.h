@@ -35,6 +35,8 @@ public:
     void failNextWith(Error error);
     // Every call received, in order, e.g. "list", "apply suspend acme", "create globex".
     QStringList calls() const { return m_calls; }
+    // The actor of the most recent mutation, to check what the console records.
+    QString lastActor() const { return m_lastActor; }
     void clearCalls() { m_calls.clear(); }
 
     // The stored tenant with this slug, bypassing the interface (no call recorded).
@@ -46,14 +48,14 @@ public:
 
     Result<TenantPage> list(const TenantQuery &query) override;
     Result<Tenant> get(const QString &slug) override;
-    Result<CreatedTenant> create(const NewTenant &request) override;
-    Result<Tenant> updateConfig(const QString &slug, const QJsonObject &patch) override;
-    Result<Tenant> apply(const QString &slug, LifecycleAction action, bool force = false) override;
-    Result<CreatedTenant> clone(const QString &sourceSlug, const QString &newSlug,
+    Result<CreatedTenant> create(const Actor &actor, const NewTenant &request) override;
+    Result<Tenant> updateConfig(const Actor &actor, const QString &slug, const QJsonObject &patch) override;
+    Result<Tenant> apply(const Actor &actor, const QString &slug, LifecycleAction action, bool force = false) override;
+    Result<CreatedTenant> clone(const Actor &actor, const QString &sourceSlug, const QString &newSlug,
                                 const QJsonObject &overrides = {}) override;
-    Result<IssuedApiKey> issueKey(const QString &slug, const QString &name) override;
+    Result<IssuedApiKey> issueKey(const Actor &actor, const QString &slug, const QString &name) override;
     Result<QList<ApiKeyInfo>> listKeys(const QString &slug) override;
-    Status revokeKey(const QString &slug, const QString &keyId) override;
+    Status revokeKey(const Actor &actor, const QString &slug, const QString &keyId) override;
 
 private:
     // Records the call and returns the injected failure, if one is pending.
@@ -65,6 +67,7 @@ private:
     std::map<QString, Tenant> m_tenants; // by slug: ordered, so list() pages by slug
     QHash<QString, QList<ApiKeyInfo>> m_keys; // by slug
     QStringList m_calls;
+    QString m_lastActor;
     std::optional<Error> m_failNext;
     QDateTime m_now;
     int m_nextKey = 1;
