@@ -1,8 +1,6 @@
 #include "core/observe/auditlog.h"
 
-#include "core/base/clock.h"
-#include "core/storage/catalog.h"
-#include "tests/support/pgtestdb.h"
+#include "tests/integration/storage/catalogfixture.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -10,7 +8,6 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -23,31 +20,23 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The catalog (with migrations) on SQLite and on a fresh PostgreSQL database, a manual
-// clock and the audit log over them. Kept apart from CatalogFixture: the log needs no
-// tenant service.
-class AuditLogTest : public ::testing::TestWithParam<std::string>
+// The catalog on both backends (CatalogBackendTest) with the audit log over it; the log
+// needs no tenant service.
+class AuditLogTest : public CatalogBackendTest
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        m_location.dataDir = m_dir.path();
-        if (GetParam() == "postgres") {
-            m_pg = PgTestDatabase::create();
-            TENANTRY_REQUIRE_PG(m_pg);
-            m_location.database = Storage::DatabaseUrl::parse(m_pg->url()).value();
-        }
-        auto catalog = Storage::Catalog::open(m_location);
-        ASSERT_TRUE(catalog.ok()) << catalog.error().message.toStdString();
-        m_catalog = std::move(catalog).value();
+        CatalogBackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         m_log = std::make_unique<AuditLog>(*m_catalog, m_clock);
     }
 
     void TearDown() override
     {
         m_log.reset();
-        m_catalog.reset();
+        CatalogBackendTest::TearDown();
     }
 
     static AuditEvent event(const QString &action, const QString &tenantId = u"t1"_s,
@@ -143,11 +132,6 @@ protected:
         return QString::fromLatin1(QCryptographicHash::hash(encoding, QCryptographicHash::Sha256).toHex());
     }
 
-    QTemporaryDir m_dir;
-    Storage::CatalogLocation m_location;
-    std::unique_ptr<PgTestDatabase> m_pg;
-    ManualClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC)};
-    std::unique_ptr<Storage::Catalog> m_catalog;
     std::unique_ptr<AuditLog> m_log;
     qint64 m_appended = 0;
 };

@@ -12,9 +12,9 @@
 
 namespace Tenantry::Testing {
 
-// Runs a test once on the embedded SQLite catalog and once on a fresh database of the
-// real PostgreSQL server, with a manual clock and the tenant service wired as in the app.
-class CatalogFixture : public ::testing::TestWithParam<std::string>
+// Opens the catalog (with its migrations) once on the embedded SQLite catalog and once on a
+// fresh database of the real PostgreSQL server, with a manual clock.
+class CatalogBackendTest : public ::testing::TestWithParam<std::string>
 {
 protected:
     void SetUp() override
@@ -29,6 +29,28 @@ protected:
         auto catalog = Storage::Catalog::open(m_location);
         ASSERT_TRUE(catalog.ok()) << catalog.error().message.toStdString();
         m_catalog = std::move(catalog).value();
+    }
+
+    void TearDown() override { m_catalog.reset(); }
+
+    bool isPostgres() const { return GetParam() == "postgres"; }
+
+    QTemporaryDir m_dir;
+    Storage::CatalogLocation m_location;
+    std::unique_ptr<PgTestDatabase> m_pg;
+    ManualClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC)};
+    std::unique_ptr<Storage::Catalog> m_catalog;
+};
+
+// The catalog with the tenant service and audit log wired as in the app.
+class CatalogFixture : public CatalogBackendTest
+{
+protected:
+    void SetUp() override
+    {
+        CatalogBackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         m_dataSpace = std::make_unique<Storage::DirectoryDataSpace>(m_dir.path());
         m_audit = std::make_unique<Observe::AuditLog>(*m_catalog, m_clock);
         m_service = std::make_unique<Storage::CatalogTenantService>(*m_catalog, m_directory, *m_dataSpace,
@@ -40,10 +62,8 @@ protected:
     {
         m_service.reset();
         m_audit.reset();
-        m_catalog.reset();
+        CatalogBackendTest::TearDown();
     }
-
-    bool isPostgres() const { return GetParam() == "postgres"; }
 
     CreatedTenant mustCreate(const QString &slug, const QString &plan = QStringLiteral("free"))
     {
@@ -56,16 +76,11 @@ protected:
         return created.ok() ? created.value() : CreatedTenant{};
     }
 
-    QTemporaryDir m_dir;
-    Storage::CatalogLocation m_location;
-    std::unique_ptr<PgTestDatabase> m_pg;
-    ManualClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC)};
-    std::unique_ptr<Storage::Catalog> m_catalog;
     TenantDirectory m_directory;
     std::unique_ptr<Storage::DirectoryDataSpace> m_dataSpace;
     std::unique_ptr<Observe::AuditLog> m_audit;
-    Actor m_actor{QStringLiteral("test-operator"), QStringLiteral("req-1"), QStringLiteral("127.0.0.1")};
     std::unique_ptr<Storage::CatalogTenantService> m_service;
+    Actor m_actor{QStringLiteral("test-operator"), QStringLiteral("req-1"), QStringLiteral("127.0.0.1")};
 };
 
 inline std::string backendName(const ::testing::TestParamInfo<std::string> &info)
