@@ -5,6 +5,7 @@
 #include "core/http/adminroutes.h"
 #include "core/http/apiserver.h"
 #include "core/http/auditroutes.h"
+#include "core/http/metricsroutes.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
 #include "core/identify/jwtstrategy.h"
@@ -95,12 +96,15 @@ int runServe(const QStringList &arguments)
     Http::registerAdminRoutes(router, rt.tenants());
     Http::registerTenantRoutes(router);
     Http::registerAuditRoutes(router, rt.audit(), rt.tenants());
+    Observe::RequestMetrics metrics;
+    Http::registerMetricsRoutes(router, metrics, rt.directory(), options->metricsTopTenants);
 
     Observe::AuditQueue authFailures(rt.catalog(), rt.audit());
     Http::ApiServerSettings settings{options->adminToken, options->limits, options->strategies.contains(u"path"_s),
                                      [&authFailures](const Actor &actor, const AuditEvent &event) {
                                          authFailures.enqueue(actor, event);
-                                     }};
+                                     },
+                                     &metrics};
     Http::ApiServer server(router, resolver, rt.directory(), verifier.value(), rt.clock(), settings);
     auto port = server.listenOn(options->host, options->port);
     if (!port)

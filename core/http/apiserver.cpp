@@ -205,6 +205,7 @@ HttpResponse ApiServer::dispatch(const HttpRequest &request) const
     HttpResponse response = result ? std::move(result).value()
                                    : problemResponse(result.error(), request.path, request.requestId);
     response.headers.emplaceBack(QByteArray("X-Request-Id"), request.requestId.toLatin1());
+    response.tenantId = tenantId;
     return response;
 }
 
@@ -231,6 +232,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *so
     for (const auto &[name, value] : response.headers)
         out.addHeader(name, value);
     out.write(makeResponder(incoming, socket));
+    if (m_settings.metrics)
+        m_settings.metrics->record(response.tenantId, response.status, std::chrono::microseconds(timer.nsecsElapsed() / 1000));
     qCInfo(lcHttp).noquote() << request.method << QString::fromLatin1(request.path) << response.status
                              << u"%1ms"_s.arg(timer.nsecsElapsed() / 1e6, 0, 'f', 2)
                              << u"request_id=%1"_s.arg(request.requestId);

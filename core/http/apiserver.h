@@ -6,6 +6,7 @@
 #include "core/http/router.h"
 #include "core/identify/jwtverifier.h"
 #include "core/identify/tenantresolver.h"
+#include "core/observe/requestmetrics.h"
 #include "core/tenancy/audit.h"
 #include "core/tenancy/tenantdirectory.h"
 
@@ -23,6 +24,8 @@ struct ApiServerSettings {
     // Told about every request refused for bad or missing credentials, for the audit trail.
     // Called on the request path: it must only queue, never write.
     std::function<void(const Actor &, const AuditEvent &)> authFailures;
+    // Counts every answered request per tenant (may be null).
+    Observe::RequestMetrics *metrics = nullptr;
 };
 
 // The HTTP front door: every request runs the pipeline

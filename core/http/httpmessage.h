@@ -34,6 +34,7 @@ struct HttpResponse {
     QByteArray contentType = "application/json";
     QByteArray body;
     HeaderList headers;
+    QString tenantId; // the tenant the request was served for, for accounting; never sent
 
     static HttpResponse json(const QJsonObject &object, int status = 200);
     static HttpResponse json(const QJsonArray &array, int status = 200);

@@ -103,6 +103,8 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"Isolation for new tenants when not given: shared, schema or database."_s, u"shared"_s},
         {u"retention-days"_s, u"TENANTRY_RETENTION_DAYS"_s, u"days"_s,
          u"Days a deleted tenant can be restored before it is purged."_s, u"30"_s},
+        {u"metrics-top-tenants"_s, u"TENANTRY_METRICS_TOP_TENANTS"_s, u"n"_s,
+         u"Tenants named in /metrics (the busiest); the rest are summed, so series stay bounded."_s, u"20"_s},
     };
     return specs;
 }
@@ -223,7 +225,8 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto body = positiveInteger(values, u"max-body-bytes"_s, 1024, qint64(1) << 32);
     auto header = positiveInteger(values, u"max-header-bytes"_s, 1024, 1024 * 1024);
     auto retention = positiveInteger(values, u"retention-days"_s, 0, 3650);
-    for (const auto *r : {&leeway, &body, &header, &retention}) {
+    auto topTenants = positiveInteger(values, u"metrics-top-tenants"_s, 0, 500);
+    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants}) {
         if (!*r)
             return r->error();
     }
@@ -231,6 +234,7 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.limits.maxBodyBytes = body.value();
     out.limits.maxHeaderBytes = header.value();
     out.retentionDays = int(retention.value());
+    out.metricsTopTenants = int(topTenants.value());
 
     out.defaultIsolation = values.value(u"default-isolation"_s);
     if (!QStringList{u"shared"_s, u"schema"_s, u"database"_s}.contains(out.defaultIsolation)) {

@@ -64,6 +64,7 @@ struct ServeOptions {
     RequestLimits limits;
     QString defaultIsolation = QStringLiteral("shared");
     int retentionDays = 30;
+    int metricsTopTenants = 20;
 
     // Validates and converts everything; each problem names its flag and variable.
     static Result<ServeOptions> from(const OptionValues &values);

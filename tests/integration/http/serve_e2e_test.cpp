@@ -544,6 +544,38 @@ TEST_P(ServeTest, TamperingIsNamedByTheVerifyCommand)
     EXPECT_EQ(report.json().value(u"first_bad_seq"_s).toInt(), 2);
 }
 
+TEST_P(ServeTest, MetricsCountEachTenantAndStayPrivate)
+{
+    const QByteArray acmeKey = createTenant(u"acme"_s).toLatin1();
+    const QByteArray globexKey = createTenant(u"globex"_s).toLatin1();
+    for (int i = 0; i < 3; ++i)
+        ASSERT_EQ(me({{"X-Tenant-ID", "acme"}, {"X-API-Key", acmeKey}}).status, 200);
+    ASSERT_EQ(me({{"X-Tenant-ID", "acme"}, {"X-API-Key", globexKey}}).status, 401);
+    ASSERT_EQ(me({{"X-Tenant-ID", "globex"}, {"X-API-Key", globexKey}}).status, 200);
+
+    EXPECT_PROBLEM(sendRequest(m_server->port(), "GET", "/metrics"), 401, "admin-authentication-required");
+    EXPECT_PROBLEM(sendRequest(m_server->port(), "GET", "/metrics", {{"X-API-Key", acmeKey}}), 401,
+                   "admin-authentication-required");
+    const RawResponse prometheus = admin("GET", "/metrics");
+    ASSERT_EQ(prometheus.status, 200);
+    EXPECT_TRUE(prometheus.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+    EXPECT_TRUE(prometheus.body.contains("tenantry_tenant_requests_total{tenant=\"acme\"} 4\n")) << prometheus.body.toStdString();
+    EXPECT_TRUE(prometheus.body.contains("tenantry_tenant_client_errors_total{tenant=\"acme\"} 1\n"));
+    EXPECT_TRUE(prometheus.body.contains("tenantry_tenant_requests_total{tenant=\"globex\"} 1\n"));
+
+    // A tenant sees its own numbers, whatever it asks for.
+    const RawResponse own = me({{"X-Tenant-ID", "globex"}, {"X-API-Key", globexKey}}, "/api/v1/metrics?tenant=acme");
+    ASSERT_EQ(own.status, 200);
+    EXPECT_EQ(own.json().value(u"requests"_s).toInt(), 1);
+    const RawResponse one = admin("GET", "/admin/v1/tenants/acme/metrics");
+    EXPECT_EQ(one.json().value(u"requests"_s).toInt(), 4);
+    EXPECT_EQ(one.json().value(u"client_errors"_s).toInt(), 1);
+    EXPECT_GT(one.json().value(u"latency_ms"_s).toObject().value(u"p99"_s).toDouble(), 0.0);
+    const RawResponse busiest = admin("GET", "/admin/v1/metrics?top=1");
+    EXPECT_EQ(busiest.json().value(u"busiest"_s).toArray().first().toObject().value(u"slug"_s).toString(), u"acme"_s);
+    EXPECT_PROBLEM(admin("GET", "/admin/v1/metrics?top=-1"), 400, "invalid-query");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServeTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto &info) { return info.param; });
 

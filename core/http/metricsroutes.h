@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/http/router.h"
+#include "core/observe/requestmetrics.h"
+#include "core/tenancy/tenantdirectory.h"
+
+namespace Tenantry::Http {
+
+// Request metrics over HTTP:
+//   GET /metrics                          Prometheus text (admin token); per-tenant series only for
+//                                         the `topTenants` busiest, the rest summed as "_other"
+//   GET /admin/v1/metrics?top=N           server totals and the N busiest tenants, as JSON
+//   GET /admin/v1/tenants/{slug}/metrics  one tenant's numbers
+//   GET /api/v1/metrics                   the calling tenant's own numbers
+void registerMetricsRoutes(Router &router, const Observe::RequestMetrics &metrics, const TenantDirectory &directory,
+                           int topTenants);
+
+QJsonObject metricsToJson(const Observe::MetricsSnapshot &snapshot);
+
+} // namespace Tenantry::Http
