@@ -61,6 +61,8 @@ void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microsecon
         c.serverErrors.fetch_add(1, std::memory_order_relaxed);
     else if (status >= 400)
         c.clientErrors.fetch_add(1, std::memory_order_relaxed);
+    if (status == 401)
+        c.authFailures.fetch_add(1, std::memory_order_relaxed);
     c.latency.record(latency);
 }
 
@@ -115,6 +117,16 @@ MetricsSnapshot RequestMetrics::forTenant(const QString &tenantId) const
         return empty;
     }
     return snapshotOf(tenantId, *counters);
+}
+
+void RequestMetrics::forEachTenant(const std::function<void(const QString &, const TenantTotals &)> &visit) const
+{
+    QReadLocker read(&m_lock);
+    for (auto it = m_tenants.cbegin(); it != m_tenants.cend(); ++it) {
+        const RequestCounters &c = *it.value();
+        visit(it.key(), {c.requests.load(std::memory_order_relaxed), c.clientErrors.load(std::memory_order_relaxed),
+                         c.serverErrors.load(std::memory_order_relaxed), c.authFailures.load(std::memory_order_relaxed)});
+    }
 }
 
 int RequestMetrics::tenantCount() const

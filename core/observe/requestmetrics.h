@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace Tenantry::Observe {
@@ -41,7 +42,16 @@ struct RequestCounters {
     std::atomic<qint64> requests{0};
     std::atomic<qint64> clientErrors{0}; // 4xx
     std::atomic<qint64> serverErrors{0}; // 5xx
+    std::atomic<qint64> authFailures{0}; // 401, also counted in clientErrors
     LatencyHistogram latency;
+};
+
+// A tenant's running totals, cheap to read for every tenant at once.
+struct TenantTotals {
+    qint64 requests = 0;
+    qint64 clientErrors = 0;
+    qint64 serverErrors = 0;
+    qint64 authFailures = 0;
 };
 
 // A copy of one tenant's numbers, for reports, the console and the APIs.
@@ -68,6 +78,8 @@ public:
     // The `limit` tenants with the most requests, most first.
     QList<MetricsSnapshot> busiest(int limit) const;
     int tenantCount() const;
+    // Calls `visit` with every tenant's running totals (under a shared lock: keep it quick).
+    void forEachTenant(const std::function<void(const QString &tenantId, const TenantTotals &)> &visit) const;
 
     // Prometheus text exposition (format 0.0.4). Series stay bounded however many tenants
     // there are: per-tenant series only for the `topTenants` busiest tenants, everything
