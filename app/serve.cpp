@@ -11,6 +11,7 @@
 #include "core/identify/jwtstrategy.h"
 #include "core/identify/pathstrategy.h"
 #include "core/identify/subdomainstrategy.h"
+#include "core/observe/anomalydetector.h"
 #include "core/observe/auditqueue.h"
 
 #include <QCoreApplication>
@@ -99,10 +100,11 @@ int runServe(const QStringList &arguments)
     Observe::RequestMetrics metrics;
     Http::registerMetricsRoutes(router, metrics, rt.directory(), options->metricsTopTenants);
 
-    Observe::AuditQueue authFailures(rt.catalog(), rt.audit());
+    // Events from the request path and from timers reach the audit trail in batches.
+    Observe::AuditQueue auditQueue(rt.catalog(), rt.audit());
     Http::ApiServerSettings settings{options->adminToken, options->limits, options->strategies.contains(u"path"_s),
-                                     [&authFailures](const Actor &actor, const AuditEvent &event) {
-                                         authFailures.enqueue(actor, event);
+                                     [&auditQueue](const Actor &actor, const AuditEvent &event) {
+                                         auditQueue.enqueue(actor, event);
                                      },
                                      &metrics};
     Http::ApiServer server(router, resolver, rt.directory(), verifier.value(), rt.clock(), settings);
@@ -137,19 +139,38 @@ int runServe(const QStringList &arguments)
     });
     purge.start(std::chrono::hours(1));
 
-    // Failed authentications reach the audit trail in batches, off the request path.
     QTimer auditFlush;
     qint64 reportedDrops = 0;
-    const auto flushAudit = [&authFailures, &reportedDrops] {
-        if (Status s = authFailures.flush(); !s)
+    const auto flushAudit = [&auditQueue, &reportedDrops] {
+        if (Status s = auditQueue.flush(); !s)
             qCWarning(lcServe).noquote() << "writing queued audit events failed:" << s.error().message;
-        if (const qint64 dropped = authFailures.dropped(); dropped > reportedDrops) {
+        if (const qint64 dropped = auditQueue.dropped(); dropped > reportedDrops) {
             qCWarning(lcServe) << dropped - reportedDrops << "audit events dropped because the queue was full";
             reportedDrops = dropped;
         }
     };
     QObject::connect(&auditFlush, &QTimer::timeout, flushAudit);
     auditFlush.start(1000);
+
+    // Each tenant's request rate, error rate and failed authentications are sampled once per
+    // interval; a sudden rise becomes an audit event and a warning.
+    Observe::AnomalyMonitor anomalies;
+    QTimer anomalyCheck;
+    QObject::connect(&anomalyCheck, &QTimer::timeout, [&] {
+        const auto snapshot = rt.directory().snapshot();
+        for (const Observe::Anomaly &a : anomalies.sample(metrics)) {
+            const auto tenant = snapshot->findId(a.tenantId);
+            const QString slug = tenant ? tenant->slug : a.tenantId;
+            qCWarning(lcServe).noquote() << "anomaly:" << a.signal << "of tenant" << slug << "is" << a.value
+                                         << "per interval, expected about" << qRound(a.expected);
+            auditQueue.enqueue(Actor::system(),
+                               {a.tenantId, u"anomaly.detected"_s, u"tenant:"_s + slug, QJsonValue::Null,
+                                QJsonObject{{u"signal"_s, a.signal}, {u"value"_s, a.value},
+                                            {u"expected"_s, a.expected}, {u"score"_s, a.score},
+                                            {u"interval_seconds"_s, options->anomalyIntervalSeconds}}});
+        }
+    });
+    anomalyCheck.start(std::chrono::seconds(options->anomalyIntervalSeconds));
 
     ShutdownSignals shutdown;
     QObject::connect(&shutdown, &ShutdownSignals::shutdownRequested, [&server](int number) {

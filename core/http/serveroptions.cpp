@@ -105,6 +105,8 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"Days a deleted tenant can be restored before it is purged."_s, u"30"_s},
         {u"metrics-top-tenants"_s, u"TENANTRY_METRICS_TOP_TENANTS"_s, u"n"_s,
          u"Tenants named in /metrics (the busiest); the rest are summed, so series stay bounded."_s, u"20"_s},
+        {u"anomaly-interval"_s, u"TENANTRY_ANOMALY_INTERVAL"_s, u"seconds"_s,
+         u"How often each tenant's traffic is checked for anomalies (one sample per interval)."_s, u"60"_s},
     };
     return specs;
 }
@@ -226,7 +228,8 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto header = positiveInteger(values, u"max-header-bytes"_s, 1024, 1024 * 1024);
     auto retention = positiveInteger(values, u"retention-days"_s, 0, 3650);
     auto topTenants = positiveInteger(values, u"metrics-top-tenants"_s, 0, 500);
-    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants}) {
+    auto anomalyInterval = positiveInteger(values, u"anomaly-interval"_s, 1, 3600);
+    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval}) {
         if (!*r)
             return r->error();
     }
@@ -235,6 +238,7 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.limits.maxHeaderBytes = header.value();
     out.retentionDays = int(retention.value());
     out.metricsTopTenants = int(topTenants.value());
+    out.anomalyIntervalSeconds = int(anomalyInterval.value());
 
     out.defaultIsolation = values.value(u"default-isolation"_s);
     if (!QStringList{u"shared"_s, u"schema"_s, u"database"_s}.contains(out.defaultIsolation)) {

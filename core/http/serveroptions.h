@@ -65,6 +65,7 @@ struct ServeOptions {
     QString defaultIsolation = QStringLiteral("shared");
     int retentionDays = 30;
     int metricsTopTenants = 20;
+    int anomalyIntervalSeconds = 60;
 
     // Validates and converts everything; each problem names its flag and variable.
     static Result<ServeOptions> from(const OptionValues &values);
