@@ -5,6 +5,7 @@
 #include "core/http/adminroutes.h"
 #include "core/http/apiserver.h"
 #include "core/http/auditroutes.h"
+#include "core/http/logroutes.h"
 #include "core/http/metricsroutes.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
@@ -99,6 +100,8 @@ int runServe(const QStringList &arguments)
     Http::registerAuditRoutes(router, rt.audit(), rt.tenants());
     Observe::RequestMetrics metrics;
     Http::registerMetricsRoutes(router, metrics, rt.directory(), options->metricsTopTenants);
+    Observe::TenantLog tenantLogs(options->common.dataDir, rt.clock());
+    Http::registerLogRoutes(router, tenantLogs, rt.directory());
 
     // Events from the request path and from timers reach the audit trail in batches.
     Observe::AuditQueue auditQueue(rt.catalog(), rt.audit());
@@ -106,7 +109,7 @@ int runServe(const QStringList &arguments)
                                      [&auditQueue](const Actor &actor, const AuditEvent &event) {
                                          auditQueue.enqueue(actor, event);
                                      },
-                                     &metrics};
+                                     &metrics, &tenantLogs};
     Http::ApiServer server(router, resolver, rt.directory(), verifier.value(), rt.clock(), settings);
     auto port = server.listenOn(options->host, options->port);
     if (!port)
@@ -131,7 +134,9 @@ int runServe(const QStringList &arguments)
     refresh.start(2000);
 
     QTimer purge;
-    QObject::connect(&purge, &QTimer::timeout, [&rt] {
+    QObject::connect(&purge, &QTimer::timeout, [&rt, &tenantLogs, days = options->logRetentionDays] {
+        if (auto removed = tenantLogs.removeExpired(days); removed && removed.value() > 0)
+            qCInfo(lcServe) << "removed" << removed.value() << "tenant log files past" << days << "days";
         if (auto purged = rt.tenants().purgeExpired(); !purged)
             qCWarning(lcServe).noquote() << "purging expired tenants failed:" << purged.error().message;
         else if (purged.value() > 0)
@@ -141,9 +146,11 @@ int runServe(const QStringList &arguments)
 
     QTimer auditFlush;
     qint64 reportedDrops = 0;
-    const auto flushAudit = [&auditQueue, &reportedDrops] {
+    const auto flushAudit = [&auditQueue, &tenantLogs, &reportedDrops] {
         if (Status s = auditQueue.flush(); !s)
             qCWarning(lcServe).noquote() << "writing queued audit events failed:" << s.error().message;
+        if (Status s = tenantLogs.flush(); !s)
+            qCWarning(lcServe).noquote() << "writing tenant logs failed:" << s.error().message;
         if (const qint64 dropped = auditQueue.dropped(); dropped > reportedDrops) {
             qCWarning(lcServe) << dropped - reportedDrops << "audit events dropped because the queue was full";
             reportedDrops = dropped;
@@ -163,6 +170,9 @@ int runServe(const QStringList &arguments)
             const QString slug = tenant ? tenant->slug : a.tenantId;
             qCWarning(lcServe).noquote() << "anomaly:" << a.signal << "of tenant" << slug << "is" << a.value
                                          << "per interval, expected about" << qRound(a.expected);
+            tenantLogs.append(a.tenantId, u"event"_s,
+                              {{u"level"_s, u"warning"_s}, {u"event"_s, u"anomaly.detected"_s}, {u"signal"_s, a.signal},
+                               {u"value"_s, a.value}, {u"expected"_s, a.expected}});
             auditQueue.enqueue(Actor::system(),
                                {a.tenantId, u"anomaly.detected"_s, u"tenant:"_s + slug, QJsonValue::Null,
                                 QJsonObject{{u"signal"_s, a.signal}, {u"value"_s, a.value},

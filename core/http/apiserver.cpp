@@ -232,8 +232,19 @@ bool ApiServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *so
     for (const auto &[name, value] : response.headers)
         out.addHeader(name, value);
     out.write(makeResponder(incoming, socket));
+    const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
     if (m_settings.metrics)
-        m_settings.metrics->record(response.tenantId, response.status, std::chrono::microseconds(timer.nsecsElapsed() / 1000));
+        m_settings.metrics->record(response.tenantId, response.status, std::chrono::microseconds(elapsedUs));
+    if (m_settings.tenantLog && !response.tenantId.isEmpty()) {
+        // No headers, query string or body: they may carry credentials or personal data.
+        m_settings.tenantLog->append(response.tenantId, u"request"_s,
+                                     {{u"request_id"_s, request.requestId},
+                                      {u"method"_s, QString::fromLatin1(request.method)},
+                                      {u"path"_s, QString::fromLatin1(request.path)},
+                                      {u"status"_s, response.status},
+                                      {u"duration_ms"_s, double(elapsedUs) / 1000.0},
+                                      {u"source"_s, request.remoteAddress.toString()}});
+    }
     qCInfo(lcHttp).noquote() << request.method << QString::fromLatin1(request.path) << response.status
                              << u"%1ms"_s.arg(timer.nsecsElapsed() / 1e6, 0, 'f', 2)
                              << u"request_id=%1"_s.arg(request.requestId);

@@ -7,6 +7,7 @@
 #include "core/identify/jwtverifier.h"
 #include "core/identify/tenantresolver.h"
 #include "core/observe/requestmetrics.h"
+#include "core/observe/tenantlog.h"
 #include "core/tenancy/audit.h"
 #include "core/tenancy/tenantdirectory.h"
 
@@ -26,6 +27,8 @@ struct ApiServerSettings {
     std::function<void(const Actor &, const AuditEvent &)> authFailures;
     // Counts every answered request per tenant (may be null).
     Observe::RequestMetrics *metrics = nullptr;
+    // Receives a "request" line for every request served for a tenant (may be null).
+    Observe::TenantLog *tenantLog = nullptr;
 };
 
 // The HTTP front door: every request runs the pipeline

@@ -107,6 +107,8 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"Tenants named in /metrics (the busiest); the rest are summed, so series stay bounded."_s, u"20"_s},
         {u"anomaly-interval"_s, u"TENANTRY_ANOMALY_INTERVAL"_s, u"seconds"_s,
          u"How often each tenant's traffic is checked for anomalies (one sample per interval)."_s, u"60"_s},
+        {u"log-retention-days"_s, u"TENANTRY_LOG_RETENTION_DAYS"_s, u"days"_s,
+         u"Days each tenant's request and event logs are kept."_s, u"14"_s},
     };
     return specs;
 }
@@ -229,7 +231,8 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto retention = positiveInteger(values, u"retention-days"_s, 0, 3650);
     auto topTenants = positiveInteger(values, u"metrics-top-tenants"_s, 0, 500);
     auto anomalyInterval = positiveInteger(values, u"anomaly-interval"_s, 1, 3600);
-    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval}) {
+    auto logRetention = positiveInteger(values, u"log-retention-days"_s, 1, 3650);
+    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &logRetention}) {
         if (!*r)
             return r->error();
     }
@@ -239,6 +242,7 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.retentionDays = int(retention.value());
     out.metricsTopTenants = int(topTenants.value());
     out.anomalyIntervalSeconds = int(anomalyInterval.value());
+    out.logRetentionDays = int(logRetention.value());
 
     out.defaultIsolation = values.value(u"default-isolation"_s);
     if (!QStringList{u"shared"_s, u"schema"_s, u"database"_s}.contains(out.defaultIsolation)) {

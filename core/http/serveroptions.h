@@ -66,6 +66,7 @@ struct ServeOptions {
     int retentionDays = 30;
     int metricsTopTenants = 20;
     int anomalyIntervalSeconds = 60;
+    int logRetentionDays = 14;
 
     // Validates and converts everything; each problem names its flag and variable.
     static Result<ServeOptions> from(const OptionValues &values);

@@ -576,6 +576,34 @@ TEST_P(ServeTest, MetricsCountEachTenantAndStayPrivate)
     EXPECT_PROBLEM(admin("GET", "/admin/v1/metrics?top=-1"), 400, "invalid-query");
 }
 
+TEST_P(ServeTest, EachTenantReadsOnlyItsOwnRequestLog)
+{
+    const QByteArray acmeKey = createTenant(u"acme"_s).toLatin1();
+    const QByteArray globexKey = createTenant(u"globex"_s).toLatin1();
+    ASSERT_EQ(me({{"X-Tenant-ID", "acme"}, {"X-API-Key", acmeKey}}).status, 200);
+    ASSERT_EQ(me({{"X-Tenant-ID", "globex"}, {"X-API-Key", globexKey}}, "/api/v1/me?marker=globex-only").status, 200);
+    // Written in batches: wait for the next flush.
+    QElapsedTimer timer;
+    timer.start();
+    QJsonArray lines;
+    while (timer.elapsed() < 10000 && lines.isEmpty()) {
+        QThread::msleep(200);
+        lines = me({{"X-Tenant-ID", "acme"}, {"X-API-Key", acmeKey}}, "/api/v1/logs?kind=request").json().value(u"items"_s).toArray();
+    }
+    ASSERT_FALSE(lines.isEmpty());
+    const QJsonObject first = lines.first().toObject();
+    EXPECT_EQ(first.value(u"path"_s).toString(), u"/api/v1/me"_s);
+    EXPECT_EQ(first.value(u"status"_s).toInt(), 200);
+    EXPECT_EQ(first.value(u"method"_s).toString(), u"GET"_s);
+    const RawResponse own = me({{"X-Tenant-ID", "acme"}, {"X-API-Key", acmeKey}}, "/api/v1/logs?limit=1000");
+    EXPECT_FALSE(own.body.contains("globex")) << own.body.toStdString();
+    EXPECT_FALSE(own.body.contains(acmeKey)); // credentials are never logged
+    EXPECT_PROBLEM(me({{"X-Tenant-ID", "acme"}, {"X-API-Key", acmeKey}}, "/api/v1/logs?kind=secrets"), 400, "invalid-query");
+    const RawResponse adminView = admin("GET", "/admin/v1/tenants/globex/logs");
+    EXPECT_EQ(adminView.status, 200);
+    EXPECT_PROBLEM(admin("GET", "/admin/v1/tenants/nobody/logs"), 404, "tenant-not-found");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServeTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto &info) { return info.param; });
 
