@@ -1,5 +1,7 @@
 #include "core/http/logroutes.h"
 
+#include "core/http/tenantlookup.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -60,11 +62,10 @@ void registerLogRoutes(Router &router, const Observe::TenantLog &logs, const Ten
     });
     router.add("GET", u"/admin/v1/tenants/{slug}/logs"_s, Scope::Admin,
                [&logs, &directory](const RequestContext &ctx) -> Result<HttpResponse> {
-                   const QString slug = ctx.params.value(u"slug"_s).toLower();
-                   const auto tenant = directory.snapshot()->findSlug(slug);
+                   auto tenant = tenantNamed(directory, ctx.params.value(u"slug"_s));
                    if (!tenant)
-                       return Error::notFound(u"tenant-not-found"_s, u"No tenant '%1'."_s.arg(slug));
-                   return pageOf(logs, tenant->id, ctx.request.query);
+                       return tenant.error();
+                   return pageOf(logs, tenant.value()->id, ctx.request.query);
                });
 }
 

@@ -1,5 +1,7 @@
 #include "core/http/metricsroutes.h"
 
+#include "core/http/tenantlookup.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -54,11 +56,10 @@ void registerMetricsRoutes(Router &router, const Observe::RequestMetrics &metric
 
     router.add("GET", u"/admin/v1/tenants/{slug}/metrics"_s, Scope::Admin,
                [&metrics, &directory](const RequestContext &ctx) -> Result<HttpResponse> {
-                   const QString slug = ctx.params.value(u"slug"_s).toLower();
-                   const auto tenant = directory.snapshot()->findSlug(slug);
+                   auto tenant = tenantNamed(directory, ctx.params.value(u"slug"_s));
                    if (!tenant)
-                       return Error::notFound(u"tenant-not-found"_s, u"No tenant '%1'."_s.arg(slug));
-                   return HttpResponse::json(metricsToJson(metrics.forTenant(tenant->id)));
+                       return tenant.error();
+                   return HttpResponse::json(metricsToJson(metrics.forTenant(tenant.value()->id)));
                });
 
     router.add("GET", u"/api/v1/metrics"_s, Scope::Tenant, [&metrics](const RequestContext &ctx) -> Result<HttpResponse> {
