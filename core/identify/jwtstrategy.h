@@ -15,7 +15,6 @@ public:
     JwtStrategy(JwtVerifier verifier, const Clock &clock);
     QString name() const override;
     Result<std::optional<Candidate>> identify(const RequestSignals &request) const override;
-    const JwtVerifier &verifier() const { return m_verifier; }
 
 private:
     JwtVerifier m_verifier;

@@ -22,12 +22,6 @@ void AuditQueue::enqueue(const Actor &actor, const AuditEvent &event)
     m_pending.append({actor, event});
 }
 
-int AuditQueue::pending() const
-{
-    QMutexLocker lock(&m_mutex);
-    return int(m_pending.size());
-}
-
 Status AuditQueue::flush()
 {
     QList<std::pair<Actor, AuditEvent>> batch;

@@ -29,7 +29,6 @@ public:
     // Writes everything queued so far. On failure the events stay queued for the next try.
     Status flush();
     qint64 dropped() const { return m_dropped.load(); }
-    int pending() const;
 
 private:
     Storage::Catalog &m_catalog;

@@ -7,17 +7,13 @@ using namespace Qt::StringLiterals;
 namespace Tenantry {
 namespace {
 
+// ISO 8601 in UTC with milliseconds, or null for "never".
 QJsonValue timeOrNull(const QDateTime &time)
 {
-    return time.isValid() ? QJsonValue(isoTime(time)) : QJsonValue(QJsonValue::Null);
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
 }
 
 } // namespace
-
-QString isoTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
 
 QJsonObject tenantToJson(const Tenant &t)
 {

@@ -11,6 +11,5 @@ QJsonObject tenantToJson(const Tenant &tenant);
 // What a tenant may see about itself (tenant API): no internal ids or lifecycle dates.
 QJsonObject tenantPublicJson(const Tenant &tenant);
 QJsonObject apiKeyToJson(const ApiKeyInfo &key);
-QString isoTime(const QDateTime &time); // empty string -> JSON null by callers
 
 } // namespace Tenantry
