@@ -109,6 +109,10 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"How often each tenant's traffic is checked for anomalies (one sample per interval)."_s, u"60"_s},
         {u"log-retention-days"_s, u"TENANTRY_LOG_RETENTION_DAYS"_s, u"days"_s,
          u"Days each tenant's request and event logs are kept."_s, u"14"_s},
+        {u"request-metering"_s, u"TENANTRY_REQUEST_METERING"_s, u"on|off"_s,
+         u"Count, time and log every request per tenant (metrics, usage, tenant logs, anomaly "
+         "detection). Turn off only to measure what the stage costs."_s,
+         u"on"_s},
     };
     return specs;
 }
@@ -243,6 +247,11 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.metricsTopTenants = int(topTenants.value());
     out.anomalyIntervalSeconds = int(anomalyInterval.value());
     out.logRetentionDays = int(logRetention.value());
+
+    const QString metering = values.value(u"request-metering"_s).trimmed().toLower();
+    if (metering != "on"_L1 && metering != "off"_L1)
+        return Error::invalid(u"invalid-option"_s, u"%1 must be on or off."_s.arg(named(u"request-metering"_s)));
+    out.requestMetering = metering == "on"_L1;
 
     out.defaultIsolation = values.value(u"default-isolation"_s);
     if (!QStringList{u"shared"_s, u"schema"_s, u"database"_s}.contains(out.defaultIsolation)) {

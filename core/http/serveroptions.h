@@ -67,6 +67,7 @@ struct ServeOptions {
     int metricsTopTenants = 20;
     int anomalyIntervalSeconds = 60;
     int logRetentionDays = 14;
+    bool requestMetering = true; // off: no per-request metrics, usage or tenant request logs
 
     // Validates and converts everything; each problem names its flag and variable.
     static Result<ServeOptions> from(const OptionValues &values);

@@ -51,8 +51,9 @@ TEST_P(CatalogTest, PingAndDescribeKeepSecretsOut)
 {
     EXPECT_TRUE(m_catalog->ping().ok());
     EXPECT_FALSE(m_catalog->describe().contains(u"tenantry:tenantry@"_s));
-    if (isPostgres())
+    if (isPostgres()) {
         EXPECT_TRUE(m_catalog->describe().contains(u"***"_s)) << m_catalog->describe().toStdString();
+    }
 }
 
 TEST(CatalogOpen, UnreachablePostgresIsAClearError)

@@ -39,6 +39,10 @@ TEST(ServeOptions, DefaultsListenOnLoopbackAndEnableOnlyConfiguredStrategies)
     EXPECT_EQ(o->port, 8080);
     EXPECT_EQ(o->strategies, (QStringList{u"path"_s, u"header"_s}));
     EXPECT_TRUE(o->adminToken.isEmpty());
+    EXPECT_TRUE(o->requestMetering);
+    const auto off = parse({u"--request-metering"_s, u"OFF"_s});
+    ASSERT_TRUE(off.ok()) << off.error().message.toStdString();
+    EXPECT_FALSE(off->requestMetering);
 }
 
 TEST(ServeOptions, FlagBeatsEnvironmentBeatsConfigFile)
@@ -66,6 +70,7 @@ TEST(ServeOptions, BadValuesNameTheFlagAndVariable)
                                      QStringList{u"--max-body-bytes"_s, u"-5"_s}, QStringList{u"--retention-days"_s, u"x"_s},
                                      QStringList{u"--admin-token"_s, u"short"_s},
                                      QStringList{u"--default-isolation"_s, u"bunker"_s},
+                                     QStringList{u"--request-metering"_s, u"maybe"_s},
                                      QStringList{u"--config"_s, u"/nonexistent/tenantry.ini"_s}}) {
         const auto o = parse(flags);
         ASSERT_FALSE(o.ok()) << flags.join(u' ').toStdString();
