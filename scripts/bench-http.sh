@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the server with wrk on loopback: a public route (/healthz, no pipeline work) and
 # the tenant route /api/v1/me (resolve + authenticate + handler), on a fresh embedded catalog
-# holding TENANTS tenants. Build first (scripts/run.sh builds; or cmake --build --preset default).
+# holding TENANTS tenants; then the same server restarted on the same data with
+# --request-metering off, to show what counting, timing and logging each request costs.
+# Build first (scripts/run.sh builds; or cmake --build --preset default).
 #
 #   scripts/bench-http.sh [TENANTS] [DURATION]      defaults: 10000 tenants, 10s
 set -euo pipefail
@@ -23,16 +25,30 @@ trap cleanup EXIT
 
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export TENANTRY_ADMIN_TOKEN=$token
-QT_LOGGING_RULES="tenantry.http.info=false" "$bin" serve --listen 127.0.0.1:0 --data-dir "$dir/data" \
-  2>"$dir/server.log" &
-server_pid=$!
-for _ in $(seq 100); do
-  port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$dir/server.log")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "${port:-}" ] || { cat "$dir/server.log" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+
+# start_server [extra serve flags...]: starts the server on the bench data, sets $base.
+start_server() {
+  : >"$dir/server.log"
+  QT_LOGGING_RULES="tenantry.http.info=false" "$bin" serve --listen 127.0.0.1:0 --data-dir "$dir/data" "$@" \
+    2>"$dir/server.log" &
+  server_pid=$!
+  port=""
+  for _ in $(seq 100); do
+    port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$dir/server.log")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { cat "$dir/server.log" >&2; exit 1; }
+  base="http://127.0.0.1:$port"
+}
+
+stop_server() {
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
+start_server
 
 echo "creating $tenants tenants..." >&2
 key=""
@@ -49,3 +65,8 @@ wrk -t2 -c32 -d"$duration" -H "X-Tenant-ID: tenant-1" -H "X-API-Key: $key" "$bas
 echo "== GET /t/tenant-1/api/v1/me (path identification + API key)"
 wrk -t2 -c32 -d"$duration" -H "X-API-Key: $key" "$base/t/tenant-1/api/v1/me"
 echo "server RSS: $(grep VmRSS /proc/$server_pid/status)"
+stop_server
+
+start_server --request-metering off
+echo "== --request-metering off: GET /api/v1/me (header identification + API key), $tenants tenants"
+wrk -t2 -c32 -d"$duration" -H "X-Tenant-ID: tenant-1" -H "X-API-Key: $key" "$base/api/v1/me"
