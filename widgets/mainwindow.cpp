@@ -1,9 +1,11 @@
 #include "widgets/mainwindow.h"
 
+#include "widgets/servercontrol.h"
 #include "widgets/tenants/tenantspage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -144,9 +146,56 @@ void MainWindow::buildMenus()
     tenants->addSeparator();
     tenants->addAction(m_tenantsPage->action(A::Refresh));
 
+    m_serverMenu = menuBar()->addMenu(tr("&Server"));
+    m_serverMenu->menuAction()->setVisible(false); // until there is a server to control
+    m_startServer = m_serverMenu->addAction(tr("&Start Embedded Server"), this, &MainWindow::startServer);
+    m_stopServer = m_serverMenu->addAction(tr("S&top Embedded Server"), this, [this] { m_server->stop(); });
+    m_serverMenu->addSeparator();
+    m_copyServerUrl = m_serverMenu->addAction(tr("Copy Server &URL"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_server->url());
+    });
+    m_copyAdminToken = m_serverMenu->addAction(tr("Copy &Admin Token"), this, [this] {
+        QGuiApplication::clipboard()->setText(QString::fromLatin1(m_server->adminToken()));
+    });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setServerControl(ServerControl *server)
+{
+    m_server = server;
+    m_serverMenu->menuAction()->setVisible(server != nullptr);
+    if (!server)
+        return;
+    m_serverLabel = new QLabel(this);
+    m_serverLabel->setObjectName(u"serverLabel"_s);
+    m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    connect(server, &ServerControl::runningChanged, this, &MainWindow::updateServerState);
+    updateServerState();
+}
+
+void MainWindow::startServer()
+{
+    if (Status started = m_server->start(); !started) {
+        QMessageBox::warning(this, tr("Embedded server"),
+                             tr("The embedded server could not be started:\n\n%1").arg(started.error().message));
+    }
+}
+
+void MainWindow::updateServerState()
+{
+    const bool running = m_server->isRunning();
+    m_startServer->setEnabled(!running);
+    m_stopServer->setEnabled(running);
+    m_copyServerUrl->setEnabled(running);
+    m_copyAdminToken->setEnabled(running);
+    m_serverLabel->setText(running ? tr("Server: %1").arg(m_server->url()) : tr("Server: stopped"));
+    m_serverLabel->setToolTip(running ? tr("The embedded HTTP server is answering at %1 (Server menu to stop it)")
+                                            .arg(m_server->url())
+                                      : tr("The embedded HTTP server is not running (Server menu to start it)"));
 }
 
 void MainWindow::showAbout()

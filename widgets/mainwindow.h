@@ -2,7 +2,9 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace Tenantry {
@@ -11,6 +13,7 @@ class TenantService;
 
 namespace Tenantry::Widgets {
 
+class ServerControl;
 class TenantsPage;
 
 // The operator console's top-level window: a sidebar of the console's areas (Tenants,
@@ -31,15 +34,28 @@ public:
 
     TenantsPage *tenantsPage() const { return m_tenantsPage; }
 
+    // Offers starting and stopping the embedded server (Server menu, status bar). Not owned;
+    // it must outlive the window. Call once, before show().
+    void setServerControl(ServerControl *server);
+
 private:
     void buildSidebar();
     void buildMenus();
     void showAbout();
+    void startServer();
+    void updateServerState();
 
     QString m_connectionDescription;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     TenantsPage *m_tenantsPage = nullptr;
+    ServerControl *m_server = nullptr;
+    QMenu *m_serverMenu = nullptr;
+    QAction *m_startServer = nullptr;
+    QAction *m_stopServer = nullptr;
+    QAction *m_copyServerUrl = nullptr;
+    QAction *m_copyAdminToken = nullptr;
+    QLabel *m_serverLabel = nullptr;
 };
 
 } // namespace Tenantry::Widgets
