@@ -12,6 +12,8 @@
 #include "core/identify/jwtstrategy.h"
 #include "core/identify/pathstrategy.h"
 #include "core/identify/subdomainstrategy.h"
+#include "core/notify/anomalyalerter.h"
+#include "core/notify/webhookdispatcher.h"
 #include "core/observe/anomalydetector.h"
 #include "core/observe/auditqueue.h"
 
@@ -21,6 +23,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcServe, "tenantry.serve")
 
@@ -160,8 +163,19 @@ int runServe(const QStringList &arguments)
     auditFlush.start(1000);
 
     // Each tenant's request rate, error rate and failed authentications are sampled once per
-    // interval; a sudden rise becomes an audit event and a warning.
-    Observe::AnomalyMonitor anomalies;
+    // interval; a sudden rise becomes an audit event and a warning, and a signed webhook to
+    // the operator's alert endpoint when one is configured.
+    Observe::AnomalyPolicy anomalyPolicy;
+    anomalyPolicy.warmup = options->anomalyWarmup;
+    Observe::AnomalyMonitor anomalies(anomalyPolicy);
+    QtTimers webhookTimers;
+    Notify::WebhookDispatcher webhooks(rt.clock(), webhookTimers);
+    std::optional<Notify::AnomalyAlerter> alerter;
+    if (options->alertWebhook) {
+        alerter.emplace(webhooks, *options->alertWebhook, options->anomalyIntervalSeconds, rt.clock());
+        qCInfo(lcServe).noquote() << "anomaly alerts go to the webhook at"
+                                  << Notify::WebhookTarget::destination(options->alertWebhook->url);
+    }
     QTimer anomalyCheck;
     QObject::connect(&anomalyCheck, &QTimer::timeout, [&] {
         const auto snapshot = rt.directory().snapshot();
@@ -178,6 +192,10 @@ int runServe(const QStringList &arguments)
                                 QJsonObject{{u"signal"_s, a.signal}, {u"value"_s, a.value},
                                             {u"expected"_s, a.expected}, {u"score"_s, a.score},
                                             {u"interval_seconds"_s, options->anomalyIntervalSeconds}}});
+            if (alerter) {
+                if (auto queued = alerter->alert(a, slug); !queued)
+                    qCWarning(lcServe).noquote() << "anomaly webhook not queued:" << queued.error().message;
+            }
         }
     });
     anomalyCheck.start(std::chrono::seconds(options->anomalyIntervalSeconds));
