@@ -60,19 +60,25 @@ protected:
         EXPECT_EQ(r.status, 200) << r.body.toStdString();
     }
 
-    // Keeps the test's event loop (and so the receiver) running until `elapsed` ms have gone by on `timer`.
-    static void paceTo(const QElapsedTimer &timer, qint64 elapsed)
+    // Keeps the test's event loop (and so the receiver) running until half a second after the
+    // last call: the pace of the steady traffic. A late step is not made up for with extra
+    // requests, so a busy machine slows the traffic down instead of making it bursty.
+    void pace()
     {
-        while (timer.elapsed() < elapsed) {
+        if (!m_pace.isValid())
+            m_pace.start();
+        while (m_pace.elapsed() < 500) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
             QThread::msleep(5);
         }
+        m_pace.restart();
     }
 
     QTemporaryDir m_dir;
     QProcessEnvironment m_env;
     QString m_secretFile;
     std::unique_ptr<ServerProcess> m_server;
+    QElapsedTimer m_pace;
 };
 
 QList<QJsonObject> anomaliesFor(const WebhookReceiver &receiver, const QString &slug)
@@ -104,13 +110,10 @@ TEST_F(AnomalyWebhookTest, ABurstIsSentSignedToTheAlertEndpointAndASteadyTenantI
 
     // Steady traffic for both: two requests a second each, long enough for the warm-up
     // (the first sample only records a baseline, then 3 samples).
-    QElapsedTimer timer;
-    timer.start();
-    qint64 tick = 0;
-    for (; tick < 14; ++tick) {
+    for (int tick = 0; tick < 14; ++tick) {
         hit("acme", acmeKey);
         hit("globex", globexKey);
-        paceTo(timer, (tick + 1) * 500);
+        pace();
     }
     ASSERT_TRUE(receiver.requests().isEmpty()) << receiver.requests().first().body.toStdString();
 
@@ -121,12 +124,12 @@ TEST_F(AnomalyWebhookTest, ABurstIsSentSignedToTheAlertEndpointAndASteadyTenantI
     waited.start();
     while (anomaliesFor(receiver, u"acme"_s).isEmpty() && waited.elapsed() < 15000) {
         hit("globex", globexKey);
-        paceTo(timer, (++tick) * 500);
+        pace();
     }
     // A few more steady intervals for globex, to see that it stays quiet.
     for (int i = 0; i < 6; ++i) {
         hit("globex", globexKey);
-        paceTo(timer, (++tick) * 500);
+        pace();
     }
     EXPECT_EQ(m_server->stop(), 0);
 
@@ -153,7 +156,7 @@ TEST_F(AnomalyWebhookTest, ABurstIsSentSignedToTheAlertEndpointAndASteadyTenantI
     EXPECT_EQ(data.value(u"tenant_id"_s).toString(), acmeId);
     EXPECT_EQ(data.value(u"slug"_s).toString(), u"acme"_s);
     EXPECT_EQ(data.value(u"signal"_s).toString(), u"request_rate"_s);
-    EXPECT_GE(data.value(u"value"_s).toDouble(), 20.0);
+    EXPECT_GE(data.value(u"value"_s).toDouble(), 10.0); // the smallest rise ever flagged
     EXPECT_LT(data.value(u"expected"_s).toDouble(), 10.0);
     EXPECT_GT(data.value(u"score"_s).toDouble(), 6.0);
     EXPECT_EQ(data.value(u"interval_seconds"_s).toInt(), 1);
