@@ -10,6 +10,8 @@
 #include "core/identify/jwtstrategy.h"
 #include "core/identify/pathstrategy.h"
 #include "core/identify/subdomainstrategy.h"
+#include "core/notify/anomalyalerter.h"
+#include "core/notify/webhookdispatcher.h"
 #include "core/observe/anomalydetector.h"
 #include "core/observe/auditqueue.h"
 #include "core/observe/tenantlog.h"
@@ -17,6 +19,8 @@
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTimer>
+
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcServe, "tenantry.serve")
 
@@ -67,7 +71,11 @@ struct ServerHost::Parts {
         , options(opts)
         , tenantLogs(opts.common.dataDir, rt.clock())
         , auditQueue(rt.catalog(), rt.audit())
+        , anomalies(Observe::AnomalyPolicy{.warmup = opts.anomalyWarmup})
+        , webhooks(rt.clock(), webhookTimers)
     {
+        if (opts.alertWebhook)
+            alerter.emplace(webhooks, *opts.alertWebhook, opts.anomalyIntervalSeconds, rt.clock());
     }
 
     Runtime &runtime;
@@ -76,6 +84,9 @@ struct ServerHost::Parts {
     Observe::TenantLog tenantLogs;
     Observe::AuditQueue auditQueue;
     Observe::AnomalyMonitor anomalies;
+    QtTimers webhookTimers;
+    Notify::WebhookDispatcher webhooks;
+    std::optional<Notify::AnomalyAlerter> alerter; // set when an alert webhook is configured
     qint64 reportedDrops = 0;
     std::unique_ptr<Identify::TenantResolver> resolver;
     Http::Router router;
@@ -120,6 +131,10 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
                               << options.strategies.join(u',') << "| admin API:"
                               << (options.adminToken.isEmpty() ? "disabled" : "enabled")
                               << "| request metering:" << (options.requestMetering ? "on" : "off");
+    if (options.alertWebhook) {
+        qCInfo(lcServe).noquote() << "anomaly alerts go to the webhook at"
+                                  << Notify::WebhookTarget::destination(options.alertWebhook->url);
+    }
     return host;
 }
 
@@ -199,7 +214,8 @@ void ServerHost::startTimers()
     p.flush.start(1000);
 
     // Each tenant's request rate, error rate and failed authentications are sampled once per
-    // interval; a sudden rise becomes an audit event and a warning.
+    // interval; a sudden rise becomes an audit event and a warning, and a signed webhook to
+    // the operator's alert endpoint when one is configured.
     connect(&p.anomalyCheck, &QTimer::timeout, this, &ServerHost::checkAnomalies);
     p.anomalyCheck.start(std::chrono::seconds(p.options.anomalyIntervalSeconds));
 }
@@ -221,6 +237,10 @@ void ServerHost::checkAnomalies()
                               QJsonObject{{u"signal"_s, a.signal}, {u"value"_s, a.value},
                                           {u"expected"_s, a.expected}, {u"score"_s, a.score},
                                           {u"interval_seconds"_s, p.options.anomalyIntervalSeconds}}});
+        if (p.alerter) {
+            if (auto queued = p.alerter->alert(a, slug); !queued)
+                qCWarning(lcServe).noquote() << "anomaly webhook not queued:" << queued.error().message;
+        }
     }
 }
 

@@ -57,6 +57,41 @@ Result<QByteArray> readSecretFile(const QString &path, const QString &flag)
     return f.readAll().trimmed();
 }
 
+// The alert webhook is all or nothing: a URL without a usable secret, or a secret without a
+// URL (a misspelt URL variable), is refused rather than leaving alerts silently off.
+Result<std::optional<Notify::WebhookTarget>> alertWebhookFrom(const OptionValues &values)
+{
+    const QString secretNames = u"%1 or %2"_s.arg(named(u"alert-webhook-secret"_s), named(u"alert-webhook-secret-file"_s));
+    QByteArray secret = values.value(u"alert-webhook-secret"_s).trimmed().toUtf8();
+    if (const QString file = values.value(u"alert-webhook-secret-file"_s); !file.isEmpty()) {
+        auto fromFile = readSecretFile(file, u"alert-webhook-secret-file"_s);
+        if (!fromFile)
+            return fromFile.error();
+        secret = fromFile.value();
+    }
+    const QString url = values.value(u"alert-webhook-url"_s).trimmed();
+    if (url.isEmpty()) {
+        if (!secret.isEmpty()) {
+            return Error::invalid(u"invalid-option"_s, u"An alert webhook secret is set (%1) but %2 is not; set the URL "
+                                                       "too, or remove the secret."_s.arg(secretNames, named(u"alert-webhook-url"_s)));
+        }
+        return std::optional<Notify::WebhookTarget>();
+    }
+    if (auto valid = Notify::WebhookTarget::validateUrl(url); !valid)
+        return Error::invalid(u"invalid-option"_s, u"%1: %2"_s.arg(named(u"alert-webhook-url"_s), valid.error().message));
+    if (secret.size() < Notify::WebhookTarget::minimumSecretBytes) {
+        return Error::invalid(u"invalid-option"_s,
+                              u"%1 needs a signing secret of at least %2 bytes in %3 (%4); generate one with "
+                              "`openssl rand -hex 32`."_s.arg(named(u"alert-webhook-url"_s))
+                                  .arg(Notify::WebhookTarget::minimumSecretBytes)
+                                  .arg(secretNames, secret.isEmpty() ? u"none is set"_s : u"the one given is too short"_s));
+    }
+    auto target = Notify::WebhookTarget::create(url, secret);
+    if (!target)
+        return Error::invalid(u"invalid-option"_s, target.error().message);
+    return std::optional<Notify::WebhookTarget>(target.value());
+}
+
 } // namespace
 
 const QList<OptionSpec> &commonOptionSpecs()
@@ -107,6 +142,16 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"Tenants named in /metrics (the busiest); the rest are summed, so series stay bounded."_s, u"20"_s},
         {u"anomaly-interval"_s, u"TENANTRY_ANOMALY_INTERVAL"_s, u"seconds"_s,
          u"How often each tenant's traffic is checked for anomalies (one sample per interval)."_s, u"60"_s},
+        {u"anomaly-warmup"_s, u"TENANTRY_ANOMALY_WARMUP"_s, u"n"_s,
+         u"Samples of a tenant's traffic seen before a rise in it can be called an anomaly."_s, u"30"_s},
+        {u"alert-webhook-url"_s, u"TENANTRY_ALERT_WEBHOOK_URL"_s, u"url"_s,
+         u"Operator alert endpoint (http or https): every anomaly is POSTed there as a signed "
+         "anomaly.detected webhook. Needs a signing secret."_s, {}},
+        {u"alert-webhook-secret"_s, u"TENANTRY_ALERT_WEBHOOK_SECRET"_s, u"secret"_s,
+         u"Secret (at least 16 bytes) that signs alert webhooks (prefer the variable or "
+         "--alert-webhook-secret-file: flags show in ps)."_s, {}, true},
+        {u"alert-webhook-secret-file"_s, u"TENANTRY_ALERT_WEBHOOK_SECRET_FILE"_s, u"file"_s,
+         u"File holding the alert webhook signing secret."_s, {}},
         {u"log-retention-days"_s, u"TENANTRY_LOG_RETENTION_DAYS"_s, u"days"_s,
          u"Days each tenant's request and event logs are kept."_s, u"14"_s},
         {u"request-metering"_s, u"TENANTRY_REQUEST_METERING"_s, u"on|off"_s,
@@ -235,8 +280,10 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto retention = positiveInteger(values, u"retention-days"_s, 0, 3650);
     auto topTenants = positiveInteger(values, u"metrics-top-tenants"_s, 0, 500);
     auto anomalyInterval = positiveInteger(values, u"anomaly-interval"_s, 1, 3600);
+    auto anomalyWarmup = positiveInteger(values, u"anomaly-warmup"_s, 1, 100000);
     auto logRetention = positiveInteger(values, u"log-retention-days"_s, 1, 3650);
-    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &logRetention}) {
+    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &anomalyWarmup,
+                          &logRetention}) {
         if (!*r)
             return r->error();
     }
@@ -246,6 +293,7 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.retentionDays = int(retention.value());
     out.metricsTopTenants = int(topTenants.value());
     out.anomalyIntervalSeconds = int(anomalyInterval.value());
+    out.anomalyWarmup = int(anomalyWarmup.value());
     out.logRetentionDays = int(logRetention.value());
 
     const QString metering = values.value(u"request-metering"_s).trimmed().toLower();
@@ -258,6 +306,11 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
         return Error::invalid(u"invalid-option"_s,
                               u"%1 must be shared, schema or database."_s.arg(named(u"default-isolation"_s)));
     }
+
+    auto alertWebhook = alertWebhookFrom(values);
+    if (!alertWebhook)
+        return alertWebhook.error();
+    out.alertWebhook = alertWebhook.value();
     return out;
 }
 

@@ -2,10 +2,13 @@
 
 #include "core/base/result.h"
 #include "core/http/requestguard.h"
+#include "core/notify/webhooktarget.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>
 #include <QStringList>
+
+#include <optional>
 
 namespace Tenantry::Http {
 
@@ -66,6 +69,9 @@ struct ServeOptions {
     int retentionDays = 30;
     int metricsTopTenants = 20;
     int anomalyIntervalSeconds = 60;
+    int anomalyWarmup = 30; // samples before a tenant can be flagged (Observe::AnomalyPolicy::warmup)
+    // Where anomalies are sent as signed webhooks; unset when no alert URL is configured.
+    std::optional<Notify::WebhookTarget> alertWebhook;
     int logRetentionDays = 14;
     bool requestMetering = true; // off: no per-request metrics, usage or tenant request logs
 

@@ -86,3 +86,76 @@ TEST(ServeOptions, SecretsAreNotEchoed)
     ASSERT_FALSE(o.ok());
     EXPECT_FALSE(o.error().message.contains(u"tiny-secret"_s));
 }
+
+TEST(ServeOptions, AlertWebhookNeedsAUrlAndASecretTogether)
+{
+    const QString url = u"https://alerts.example.com/hook"_s;
+    auto none = parse({u"--data-dir"_s, u"/tmp/x"_s});
+    ASSERT_TRUE(none.ok());
+    EXPECT_FALSE(none->alertWebhook.has_value());
+    EXPECT_EQ(none->anomalyWarmup, 30);
+
+    auto fromEnv = parse({u"--alert-webhook-url"_s, url}, {{"TENANTRY_ALERT_WEBHOOK_SECRET", "  env-secret-0123456789  "}});
+    ASSERT_TRUE(fromEnv.ok()) << fromEnv.error().message.toStdString();
+    ASSERT_TRUE(fromEnv->alertWebhook.has_value());
+    EXPECT_EQ(fromEnv->alertWebhook->url, QUrl(url));
+    EXPECT_EQ(fromEnv->alertWebhook->secret, QByteArray("env-secret-0123456789"));
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"secret"_s);
+    QFile f(file);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("file-secret-0123456789\n");
+    f.close();
+    // The file wins over the variable, as --admin-token-file does.
+    auto fromFile = parse({u"--alert-webhook-secret-file"_s, file},
+                          {{"TENANTRY_ALERT_WEBHOOK_URL", url.toLatin1()}, {"TENANTRY_ALERT_WEBHOOK_SECRET", "env-secret-0123456789"}});
+    ASSERT_TRUE(fromFile.ok()) << fromFile.error().message.toStdString();
+    EXPECT_EQ(fromFile->alertWebhook->secret, QByteArray("file-secret-0123456789"));
+
+    const auto missing = parse({u"--alert-webhook-url"_s, url});
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, u"invalid-option"_s);
+    EXPECT_TRUE(missing.error().message.contains(u"TENANTRY_ALERT_WEBHOOK_SECRET"_s)) << missing.error().message.toStdString();
+
+    const auto tooShort = parse({u"--alert-webhook-url"_s, url}, {{"TENANTRY_ALERT_WEBHOOK_SECRET", "tiny-secret"}});
+    ASSERT_FALSE(tooShort.ok());
+    EXPECT_TRUE(tooShort.error().message.contains(u"at least 16 bytes"_s)) << tooShort.error().message.toStdString();
+    EXPECT_FALSE(tooShort.error().message.contains(u"tiny-secret"_s));
+
+    const auto unreadable = parse({u"--alert-webhook-url"_s, url, u"--alert-webhook-secret-file"_s, u"/nonexistent/secret"_s});
+    ASSERT_FALSE(unreadable.ok());
+    EXPECT_TRUE(unreadable.error().message.contains(u"TENANTRY_ALERT_WEBHOOK_SECRET_FILE"_s));
+
+    // A secret with no URL is most likely a misspelt URL setting: refused, not ignored.
+    const auto orphan = parse({}, {{"TENANTRY_ALERT_WEBHOOK_SECRET", "env-secret-0123456789"}});
+    ASSERT_FALSE(orphan.ok());
+    EXPECT_TRUE(orphan.error().message.contains(u"TENANTRY_ALERT_WEBHOOK_URL"_s)) << orphan.error().message.toStdString();
+    EXPECT_FALSE(orphan.error().message.contains(u"env-secret-0123456789"_s));
+}
+
+TEST(ServeOptions, AlertWebhookUrlIsValidated)
+{
+    for (const char *bad : {"ftp://alerts.example.com/hook", "https://user:pw@alerts.example.com/hook", "alerts.example.com",
+                            "http:///hook"}) {
+        const auto o = parse({u"--alert-webhook-url"_s, QString::fromLatin1(bad)},
+                             {{"TENANTRY_ALERT_WEBHOOK_SECRET", "env-secret-0123456789"}});
+        ASSERT_FALSE(o.ok()) << bad;
+        EXPECT_EQ(o.error().code, u"invalid-option"_s);
+        EXPECT_TRUE(o.error().message.contains(u"--alert-webhook-url (TENANTRY_ALERT_WEBHOOK_URL)"_s))
+            << o.error().message.toStdString();
+        EXPECT_FALSE(o.error().message.contains(u"pw@"_s));
+    }
+}
+
+TEST(ServeOptions, AnomalyWarmupIsRangeChecked)
+{
+    auto o = parse({u"--anomaly-warmup"_s, u"3"_s});
+    ASSERT_TRUE(o.ok());
+    EXPECT_EQ(o->anomalyWarmup, 3);
+    for (const char *bad : {"0", "-1", "many", "100001"}) {
+        const auto r = parse({u"--anomaly-warmup"_s, QString::fromLatin1(bad)});
+        ASSERT_FALSE(r.ok()) << bad;
+        EXPECT_TRUE(r.error().message.contains(u"TENANTRY_ANOMALY_WARMUP"_s));
+    }
+}
