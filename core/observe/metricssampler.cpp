@@ -3,7 +3,7 @@
 #include "core/base/clock.h"
 
 #include <algorithm>
-#include <vector>
+#include <optional>
 
 namespace Tenantry::Observe {
 namespace {
@@ -77,7 +77,8 @@ MetricsSample MetricsSampler::sample()
     s.p99 = LatencyHistogram::percentile(interval, 0.99);
 
     // One pass: every tenant's totals against the previous ones; keep only those that moved.
-    std::vector<Candidate> active;
+    std::vector<Candidate> &active = m_active;
+    active.clear();
     int seen = 0;
     m_metrics.forEachTenant([&](const QString &tenantId, const TenantTotals &now) {
         ++seen;
@@ -94,18 +95,20 @@ MetricsSample MetricsSampler::sample()
     s.tenantsSeen = seen;
     s.tenantsActive = int(active.size());
 
+    // Sorted far enough for the top and for the tenants just below it, whose histograms are
+    // read too so that they have a baseline should they rise into the top next time.
+    const std::size_t readCount = std::min(std::size_t(m_topCount) * 2, active.size());
     const std::size_t topCount = std::min(std::size_t(m_topCount), active.size());
-    std::partial_sort(active.begin(), active.begin() + std::ptrdiff_t(topCount), active.end(),
+    std::partial_sort(active.begin(), active.begin() + std::ptrdiff_t(readCount), active.end(),
                       [](const Candidate &a, const Candidate &b) {
                           const qint64 da = a.now.requests - a.before.requests;
                           const qint64 db = b.now.requests - b.before.requests;
                           return da > db || (da == db && a.tenantId < b.tenantId);
                       });
 
-    QHash<QString, Buckets> histograms; // read now, the baselines of the next sample
     s.top.reserve(qsizetype(topCount));
     for (std::size_t i = 0; i < topCount; ++i)
-        s.top.append(rateOf(active[i], seconds, histograms));
+        s.top.append(rateOf(active[i], seconds));
 
     if (!m_selected.isEmpty()) {
         const auto inTop = std::find_if(s.top.cbegin(), s.top.cend(),
@@ -116,23 +119,25 @@ MetricsSample MetricsSampler::sample()
             const auto moved = std::find_if(active.cbegin() + std::ptrdiff_t(topCount), active.cend(),
                                             [this](const Candidate &c) { return c.tenantId == m_selected; });
             if (moved != active.cend()) {
-                s.selected = rateOf(*moved, seconds, histograms);
+                s.selected = rateOf(*moved, seconds);
             } else {
                 // Idle in the interval (or never seen): its totals, nothing new.
                 const TenantTotals totals = m_lastTenants.value(m_selected);
-                s.selected = rateOf({m_selected, totals, totals, false}, seconds, histograms);
+                s.selected = rateOf({m_selected, totals, totals, false}, seconds);
             }
         }
     }
+    for (std::size_t i = topCount; i < readCount; ++i)
+        readLatency(active[i]);
 
     m_lastAt = s.at;
     m_lastTotal = {total.requests, total.clientErrors, total.serverErrors, 0};
     m_lastTotalLatency = totalLatency;
-    m_lastTenantLatency = std::move(histograms);
+    active.clear(); // drops the tenant id references, keeps the capacity
     return s;
 }
 
-TenantRate MetricsSampler::rateOf(const Candidate &c, double seconds, QHash<QString, Buckets> &histograms) const
+TenantRate MetricsSampler::rateOf(const Candidate &c, double seconds)
 {
     TenantRate r;
     r.tenantId = c.tenantId;
@@ -142,17 +147,30 @@ TenantRate MetricsSampler::rateOf(const Candidate &c, double seconds, QHash<QStr
     r.requestsTotal = c.now.requests;
     r.requestsPerSecond = perSecond(r.requests, seconds);
 
-    auto read = histograms.find(c.tenantId);
-    if (read == histograms.end())
-        read = histograms.insert(c.tenantId, m_metrics.tenantLatencyBuckets(c.tenantId));
-    // A tenant created since the last sample recorded everything in this interval.
-    const auto baseline = m_lastTenantLatency.constFind(c.tenantId);
-    if (c.newSinceLastSample || baseline != m_lastTenantLatency.cend()) {
-        const Buckets interval = difference(read.value(), c.newSinceLastSample ? Buckets{} : baseline.value());
+    // The histogram at the previous sample: empty for a tenant created since; otherwise a
+    // reading taken when the tenant had served what it had served by the previous sample.
+    std::optional<Buckets> baseline;
+    if (c.newSinceLastSample) {
+        baseline = Buckets{};
+    } else {
+        const auto reading = m_latency.constFind(c.tenantId);
+        if (reading != m_latency.cend() && reading->requests == c.before.requests)
+            baseline = reading->cumulative;
+    }
+    const Buckets now = readLatency(c);
+    if (baseline) {
+        const Buckets interval = difference(now, *baseline);
         if (interval.back() > 0)
             r.p95 = LatencyHistogram::percentile(interval, 0.95);
     }
     return r;
+}
+
+Buckets MetricsSampler::readLatency(const Candidate &c)
+{
+    const Buckets now = m_metrics.tenantLatencyBuckets(c.tenantId);
+    m_latency.insert(c.tenantId, {c.now.requests, now});
+    return now;
 }
 
 } // namespace Tenantry::Observe

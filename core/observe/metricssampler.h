@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <optional>
+#include <vector>
 
 namespace Tenantry {
 class Clock;
@@ -62,10 +63,12 @@ struct MetricsSample {
 // call. The first sample covers the time since construction, which takes the baseline.
 //
 // One sample costs one pass over the tenants (forEachTenant) plus a partial sort of those
-// that served something, and reads the latency histograms of the server, the top tenants and
-// the selected tenant only. To give interval percentiles for those tenants, the sampler keeps
-// the histograms it read last time; a tenant that was not reported last time (and existed
-// then) has no interval p95 in its first sample.
+// that served something, and reads the latency histograms of the server, the selected tenant
+// and the 2 × top count busiest tenants only. A tenant's interval p95 needs its histogram as
+// it was at the previous sample: the sampler keeps each histogram it read with the tenant's
+// request count at the time, and such a reading stays good for as long as the tenant serves
+// nothing more. A tenant that served requests since then without being read (or that existed
+// before the sampler and was never read) has no interval p95 in that sample.
 //
 // Keeps references to `metrics` and `clock`: both must outlive the sampler. Not thread-safe:
 // call from one thread (RequestMetrics itself may be fed from any).
@@ -89,7 +92,13 @@ private:
         TenantTotals before;
         bool newSinceLastSample = false;
     };
-    TenantRate rateOf(const Candidate &c, double seconds, QHash<QString, LatencyHistogram::Buckets> &histograms) const;
+    // A tenant's histogram as read at some sample, and its request count then.
+    struct LatencyReading {
+        qint64 requests = 0;
+        LatencyHistogram::Buckets cumulative{};
+    };
+    TenantRate rateOf(const Candidate &c, double seconds);
+    LatencyHistogram::Buckets readLatency(const Candidate &c);
 
     const RequestMetrics &m_metrics;
     const Clock &m_clock;
@@ -100,8 +109,10 @@ private:
     TenantTotals m_lastTotal;
     LatencyHistogram::Buckets m_lastTotalLatency{};
     QHash<QString, TenantTotals> m_lastTenants;
-    // Histograms read at the previous sample, of the tenants reported then.
-    QHash<QString, LatencyHistogram::Buckets> m_lastTenantLatency;
+    // This sample's tenants that served something; a member so its memory is reused.
+    std::vector<Candidate> m_active;
+    // The latest reading of every tenant whose histogram was ever read (bounded by the tenants).
+    QHash<QString, LatencyReading> m_latency;
 };
 
 } // namespace Tenantry::Observe

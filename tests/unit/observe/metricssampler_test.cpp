@@ -168,6 +168,39 @@ TEST_F(MetricsSamplerTest, ATenantNotReportedLastTimeHasItsP95FromTheNextSampleO
     EXPECT_GT(*second.top.first().p95, milliseconds(50));
 }
 
+TEST_F(MetricsSamplerTest, AHistogramReadingStaysABaselineWhileTheTenantIsIdle)
+{
+    MetricsSampler sampler(metrics, clock, 1); // reports 1, reads the histograms of the 2 busiest
+    serve(u"a"_s, 100);
+    serve(u"b"_s, 50);
+    serve(u"c"_s, 40);
+    clock.advanceSeconds(1);
+    sampler.sample(); // read: a (reported) and b; c is new but not read
+
+    serve(u"a"_s, 100);
+    serve(u"c"_s, 90);
+    serve(u"d"_s, 1);
+    clock.advanceSeconds(1);
+    sampler.sample(); // b idle: its reading still holds; c read now; d served but was not read
+
+    LatencyHistogram bOnly;
+    serve(u"b"_s, 200, 200, {milliseconds(70), milliseconds(120)}, &bOnly);
+    clock.advanceSeconds(1);
+    MetricsSample s = sampler.sample();
+    ASSERT_EQ(s.top.size(), 1);
+    EXPECT_EQ(s.top.first().tenantId, u"b"_s);
+    ASSERT_TRUE(s.top.first().p95.has_value());
+    EXPECT_EQ(*s.top.first().p95, bOnly.percentile(0.95));
+
+    // d served in the second interval without being read, so there is no baseline for it.
+    serve(u"d"_s, 500);
+    clock.advanceSeconds(1);
+    s = sampler.sample();
+    ASSERT_EQ(s.top.size(), 1);
+    EXPECT_EQ(s.top.first().tenantId, u"d"_s);
+    EXPECT_FALSE(s.top.first().p95.has_value());
+}
+
 TEST_F(MetricsSamplerTest, TopIsTheBusiestOfTheIntervalNotSinceStart)
 {
     serve(u"old-giant"_s, 10000);
