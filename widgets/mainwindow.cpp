@@ -1,5 +1,6 @@
 #include "widgets/mainwindow.h"
 
+#include "widgets/monitoring/monitoringpage.h"
 #include "widgets/tenants/tenantspage.h"
 
 #include <QAction>
@@ -39,6 +40,8 @@ MainWindow::MainWindow(TenantService *tenants, QString connectionDescription, QW
     m_pages = new QStackedWidget(this);
     m_tenantsPage = new TenantsPage(tenants, m_pages);
     m_pages->addWidget(m_tenantsPage);
+    m_monitoringPage = new MonitoringPage(m_pages);
+    m_pages->addWidget(m_monitoringPage);
 
     buildSidebar();
 
@@ -100,7 +103,7 @@ void MainWindow::buildSidebar()
         {tr("Tenants"), u"system-users"_s, QStyle::SP_DirHomeIcon, m_tenantsPage},
         {tr("Subscriptions & Billing"), u"view-financial-list"_s, QStyle::SP_FileDialogDetailedView, nullptr},
         {tr("Quotas & Usage"), u"view-statistics"_s, QStyle::SP_DriveHDIcon, nullptr},
-        {tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, nullptr},
+        {tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, m_monitoringPage},
         {tr("Audit Log"), u"view-history"_s, QStyle::SP_FileDialogContentsView, nullptr},
         {tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogInfoView, nullptr},
     };

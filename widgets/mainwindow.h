@@ -11,6 +11,7 @@ class TenantService;
 
 namespace Tenantry::Widgets {
 
+class MonitoringPage;
 class TenantsPage;
 
 // The operator console's top-level window: a sidebar of the console's areas (Tenants,
@@ -30,6 +31,8 @@ public:
     ~MainWindow() override;
 
     TenantsPage *tenantsPage() const { return m_tenantsPage; }
+    // Shows "not running" until given metrics (MonitoringPage::setMetrics()).
+    MonitoringPage *monitoringPage() const { return m_monitoringPage; }
 
 private:
     void buildSidebar();
@@ -40,6 +43,7 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     TenantsPage *m_tenantsPage = nullptr;
+    MonitoringPage *m_monitoringPage = nullptr;
 };
 
 } // namespace Tenantry::Widgets
