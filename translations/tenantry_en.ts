@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+36"/>
+        <location filename="../app/console.cpp" line="+44"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry cannot start</translation>
     </message>
@@ -17,16 +17,88 @@
 
 %1</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Embedded server</source>
+        <translation>Embedded server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The embedded server could not be started:
+
+%1</source>
+        <translation>The embedded server could not be started:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::BusiestTenantsModel</name>
+    <message>
+        <location filename="../widgets/monitoring/busiesttenantsmodel.cpp" line="+52"/>
+        <source>Tenant ID %1</source>
+        <translation>Tenant ID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No figure: no requests in the last second, or the tenant has only just become this busy</source>
+        <translation>No figure: no requests in the last second, or the tenant has only just become this busy</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Requests per second in the last second</source>
+        <translation>Requests per second in the last second</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests since the server started</source>
+        <translation>Requests since the server started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of 4xx and 5xx answers in the last second</source>
+        <translation>Share of 4xx and 5xx answers in the last second</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95th percentile latency in the last second</source>
+        <translation>95th percentile latency in the last second</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests/s</source>
+        <translation>Requests/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
 </context>
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+36"/>
+        <location filename="../widgets/mainwindow.cpp" line="+39"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>What this console is connected to</source>
         <translation>What this console is connected to</translation>
     </message>
@@ -82,6 +154,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start Embedded Server</source>
+        <translation>&amp;Start Embedded Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top Embedded Server</source>
+        <translation>S&amp;top Embedded Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy Server &amp;URL</source>
+        <translation>Copy Server &amp;URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy &amp;Admin Token</source>
+        <translation>Copy &amp;Admin Token</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -96,6 +193,40 @@
         <translation>About &amp;Qt</translation>
     </message>
     <message>
+        <location line="+20"/>
+        <source>Embedded server</source>
+        <translation>Embedded server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The embedded server could not be started:
+
+%1</source>
+        <translation>The embedded server could not be started:
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server: stopped</source>
+        <translation>Server: stopped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The embedded HTTP server is answering at %1 (Server menu to stop it)</source>
+        <translation>The embedded HTTP server is answering at %1 (Server menu to stop it)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The embedded HTTP server is not running (Server menu to start it)</source>
+        <translation>The embedded HTTP server is not running (Server menu to start it)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>About Tenantry</source>
         <translation>About Tenantry</translation>
@@ -107,9 +238,208 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::MonitoringPage</name>
+    <message>
+        <location filename="../widgets/monitoring/monitoringformat.cpp" line="+40"/>
+        <source>%1%</source>
+        <comment>percentage</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoringpage.cpp" line="+62"/>
+        <source>Monitoring</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 5 minutes, updated every second</source>
+        <translation>Last 5 minutes, updated every second</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The tenant whose requests are drawn beside the total</source>
+        <translation>The tenant whose requests are drawn beside the total</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Selected tenant:</source>
+        <translation>&amp;Selected tenant:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No live traffic to show</source>
+        <translation>No live traffic to show</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The embedded server is not running — start it from the Server menu.</source>
+        <translation>The embedded server is not running — start it from the Server menu.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+57"/>
+        <source>Requests per second</source>
+        <translation>Requests per second</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Error rate (4xx + 5xx)</source>
+        <translation>Error rate (4xx + 5xx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency p95</source>
+        <translation>Latency p95</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenants seen</source>
+        <translation>Tenants seen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No alerts.</source>
+        <translation>No alerts.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>/s</source>
+        <comment>per second, after a number</comment>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> ms</source>
+        <comment>milliseconds, after a number</comment>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%</source>
+        <comment>percent, after a number</comment>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>requests/s</source>
+        <translation>requests/s</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>All tenants</source>
+        <translation>All tenants</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>4xx + 5xx</source>
+        <translation>4xx + 5xx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Top 10 tenants now</source>
+        <translation>Top 10 tenants now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a bar to draw that tenant&apos;s requests</source>
+        <translation>Click a bar to draw that tenant&apos;s requests</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Click a tenant to draw its requests</source>
+        <translation>Click a tenant to draw its requests</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Busiest tenants in the last second</source>
+        <translation>Busiest tenants in the last second</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>Since start: %1</source>
+        <translation>Since start: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>5xx: %1</source>
+        <translation>5xx: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>p50 %1 · p99 %2</source>
+        <translation>p50 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No requests</source>
+        <translation>No requests</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active now: %1</source>
+        <translation>Active now: %1</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::NewTenantDialog</name>
     <message>
-        <location filename="../widgets/tenants/newtenantdialog.cpp" line="+102"/>
+        <location filename="../widgets/tenants/newtenantdialog.cpp" line="+103"/>
         <source>New Tenant</source>
         <translation>New Tenant</translation>
     </message>
@@ -234,7 +564,7 @@
         <translation>C&amp;reate</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 (copy)</source>
         <translation>%1 (copy)</translation>
     </message>
@@ -287,6 +617,19 @@
         <location line="+1"/>
         <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
         <translation>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::TenantPicker</name>
+    <message>
+        <location filename="../widgets/monitoring/tenantpicker.cpp" line="+22"/>
+        <source>Tenant slug</source>
+        <translation>Tenant slug</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(no tenant)</source>
+        <translation>(no tenant)</translation>
     </message>
 </context>
 <context>
@@ -390,7 +733,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+76"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+78"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1, %2</translation>
@@ -421,7 +764,7 @@
         <translation>Could not purge %1.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>

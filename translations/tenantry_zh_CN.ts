@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+36"/>
+        <location filename="../app/console.cpp" line="+44"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry 无法启动</translation>
     </message>
@@ -17,16 +17,88 @@
 
 %1</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Embedded server</source>
+        <translation>内置服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The embedded server could not be started:
+
+%1</source>
+        <translation>无法启动内置服务器：
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::BusiestTenantsModel</name>
+    <message>
+        <location filename="../widgets/monitoring/busiesttenantsmodel.cpp" line="+52"/>
+        <source>Tenant ID %1</source>
+        <translation>租户 ID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No figure: no requests in the last second, or the tenant has only just become this busy</source>
+        <translation>暂无数值：最近一秒没有请求，或该租户刚刚才变得这么繁忙</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Requests per second in the last second</source>
+        <translation>最近一秒的每秒请求数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests since the server started</source>
+        <translation>服务器启动以来的请求数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of 4xx and 5xx answers in the last second</source>
+        <translation>最近一秒 4xx 和 5xx 响应所占的比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95th percentile latency in the last second</source>
+        <translation>最近一秒的第 95 百分位延迟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
 </context>
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+36"/>
+        <location filename="../widgets/mainwindow.cpp" line="+39"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>What this console is connected to</source>
         <translation>此控制台当前连接的目标</translation>
     </message>
@@ -82,6 +154,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start Embedded Server</source>
+        <translation>启动内置服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top Embedded Server</source>
+        <translation>停止内置服务器(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy Server &amp;URL</source>
+        <translation>复制服务器地址(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy &amp;Admin Token</source>
+        <translation>复制管理令牌(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -96,6 +193,40 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
+        <location line="+20"/>
+        <source>Embedded server</source>
+        <translation>内置服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The embedded server could not be started:
+
+%1</source>
+        <translation>无法启动内置服务器：
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server: stopped</source>
+        <translation>服务器：已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The embedded HTTP server is answering at %1 (Server menu to stop it)</source>
+        <translation>内置 HTTP 服务器正在 %1 提供服务（可在“服务器”菜单中停止）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The embedded HTTP server is not running (Server menu to start it)</source>
+        <translation>内置 HTTP 服务器未运行（可在“服务器”菜单中启动）</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>About Tenantry</source>
         <translation>关于 Tenantry</translation>
@@ -107,9 +238,208 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::MonitoringPage</name>
+    <message>
+        <location filename="../widgets/monitoring/monitoringformat.cpp" line="+40"/>
+        <source>%1%</source>
+        <comment>percentage</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoringpage.cpp" line="+62"/>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 5 minutes, updated every second</source>
+        <translation>最近 5 分钟，每秒更新</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The tenant whose requests are drawn beside the total</source>
+        <translation>在总量旁边绘制其请求曲线的租户</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Selected tenant:</source>
+        <translation>选定租户(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No live traffic to show</source>
+        <translation>没有可显示的实时流量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The embedded server is not running — start it from the Server menu.</source>
+        <translation>内置服务器未运行——请从“服务器”菜单启动它。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+57"/>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Error rate (4xx + 5xx)</source>
+        <translation>错误率（4xx + 5xx）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency p95</source>
+        <translation>p95 延迟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenants seen</source>
+        <translation>有过请求的租户</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alert</source>
+        <translation>告警内容</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No alerts.</source>
+        <translation>暂无告警。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>/s</source>
+        <comment>per second, after a number</comment>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> ms</source>
+        <comment>milliseconds, after a number</comment>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%</source>
+        <comment>percent, after a number</comment>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>All tenants</source>
+        <translation>全部租户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error rate</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>4xx + 5xx</source>
+        <translation>4xx + 5xx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Top 10 tenants now</source>
+        <translation>当前请求最多的 10 个租户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a bar to draw that tenant&apos;s requests</source>
+        <translation>点击柱条以绘制该租户的请求曲线</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Click a tenant to draw its requests</source>
+        <translation>点击租户以绘制其请求曲线</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Busiest tenants in the last second</source>
+        <translation>最近一秒最繁忙的租户</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>Since start: %1</source>
+        <translation>启动以来：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>5xx: %1</source>
+        <translation>5xx：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>p50 %1 · p99 %2</source>
+        <translation>p50 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No requests</source>
+        <translation>无请求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active now: %1</source>
+        <translation>当前活跃：%1</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::NewTenantDialog</name>
     <message>
-        <location filename="../widgets/tenants/newtenantdialog.cpp" line="+102"/>
+        <location filename="../widgets/tenants/newtenantdialog.cpp" line="+103"/>
         <source>New Tenant</source>
         <translation>新建租户</translation>
     </message>
@@ -234,7 +564,7 @@
         <translation>创建(&amp;R)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 (copy)</source>
         <translation>%1 - 副本</translation>
     </message>
@@ -287,6 +617,19 @@
         <location line="+1"/>
         <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
         <translation>已创建租户 &lt;b&gt;%1&lt;/b&gt;（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::TenantPicker</name>
+    <message>
+        <location filename="../widgets/monitoring/tenantpicker.cpp" line="+22"/>
+        <source>Tenant slug</source>
+        <translation>租户标识</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(no tenant)</source>
+        <translation>（无租户）</translation>
     </message>
 </context>
 <context>
@@ -390,7 +733,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+76"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+78"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1 %2</translation>
@@ -421,7 +764,7 @@
         <translation>无法清除 %1。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "widgets/mainwindow.h"
 
 #include "widgets/servercontrol.h"
+#include "widgets/monitoring/monitoringpage.h"
 #include "widgets/tenants/tenantspage.h"
 
 #include <QAction>
@@ -41,6 +42,8 @@ MainWindow::MainWindow(TenantService *tenants, QString connectionDescription, QW
     m_pages = new QStackedWidget(this);
     m_tenantsPage = new TenantsPage(tenants, m_pages);
     m_pages->addWidget(m_tenantsPage);
+    m_monitoringPage = new MonitoringPage(m_pages);
+    m_pages->addWidget(m_monitoringPage);
 
     buildSidebar();
 
@@ -102,7 +105,7 @@ void MainWindow::buildSidebar()
         {tr("Tenants"), u"system-users"_s, QStyle::SP_DirHomeIcon, m_tenantsPage},
         {tr("Subscriptions & Billing"), u"view-financial-list"_s, QStyle::SP_FileDialogDetailedView, nullptr},
         {tr("Quotas & Usage"), u"view-statistics"_s, QStyle::SP_DriveHDIcon, nullptr},
-        {tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, nullptr},
+        {tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, m_monitoringPage},
         {tr("Audit Log"), u"view-history"_s, QStyle::SP_FileDialogContentsView, nullptr},
         {tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogInfoView, nullptr},
     };
@@ -188,6 +191,8 @@ void MainWindow::startServer()
 void MainWindow::updateServerState()
 {
     const bool running = m_server->isRunning();
+    m_monitoringPage->setMetrics(running ? m_server->metrics() : nullptr,
+                                 [server = m_server](const QString &tenantId) { return server->slugOf(tenantId); });
     m_startServer->setEnabled(!running);
     m_stopServer->setEnabled(running);
     m_copyServerUrl->setEnabled(running);

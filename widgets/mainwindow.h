@@ -14,6 +14,7 @@ class TenantService;
 namespace Tenantry::Widgets {
 
 class ServerControl;
+class MonitoringPage;
 class TenantsPage;
 
 // The operator console's top-level window: a sidebar of the console's areas (Tenants,
@@ -33,6 +34,8 @@ public:
     ~MainWindow() override;
 
     TenantsPage *tenantsPage() const { return m_tenantsPage; }
+    // Shows "not running" until given metrics (MonitoringPage::setMetrics()).
+    MonitoringPage *monitoringPage() const { return m_monitoringPage; }
 
     // Offers starting and stopping the embedded server (Server menu, status bar). Not owned;
     // it must outlive the window. Call once, before show().
@@ -56,6 +59,7 @@ private:
     QAction *m_copyServerUrl = nullptr;
     QAction *m_copyAdminToken = nullptr;
     QLabel *m_serverLabel = nullptr;
+    MonitoringPage *m_monitoringPage = nullptr;
 };
 
 } // namespace Tenantry::Widgets

@@ -35,7 +35,11 @@ std::array<qint64, LatencyHistogram::kBoundsUs.size() + 1> LatencyHistogram::cum
 
 std::chrono::microseconds LatencyHistogram::percentile(double quantile) const
 {
-    const auto cum = cumulative();
+    return percentile(cumulative(), quantile);
+}
+
+std::chrono::microseconds LatencyHistogram::percentile(const Buckets &cum, double quantile)
+{
     const qint64 total = cum.back();
     if (total == 0)
         return std::chrono::microseconds(0);
@@ -127,6 +131,21 @@ void RequestMetrics::forEachTenant(const std::function<void(const QString &, con
         visit(it.key(), {c.requests.load(std::memory_order_relaxed), c.clientErrors.load(std::memory_order_relaxed),
                          c.serverErrors.load(std::memory_order_relaxed), c.authFailures.load(std::memory_order_relaxed)});
     }
+}
+
+LatencyHistogram::Buckets RequestMetrics::totalLatencyBuckets() const
+{
+    return m_total.latency.cumulative();
+}
+
+LatencyHistogram::Buckets RequestMetrics::tenantLatencyBuckets(const QString &tenantId) const
+{
+    std::shared_ptr<RequestCounters> counters;
+    {
+        QReadLocker read(&m_lock);
+        counters = m_tenants.value(tenantId);
+    }
+    return counters ? counters->latency.cumulative() : LatencyHistogram::Buckets{};
 }
 
 int RequestMetrics::tenantCount() const

@@ -23,6 +23,7 @@ public:
         50,     100,    200,    300,     500,     750,     1000,    1500,    2000,    3000,
         5000,   7500,   10000,  15000,   20000,   30000,   50000,   75000,   100000,  150000,
         250000, 500000, 750000, 1000000, 2000000, 5000000, 10000000, 30000000};
+    using Buckets = std::array<qint64, kBoundsUs.size() + 1>;
 
     void record(std::chrono::microseconds latency);
     qint64 count() const;
@@ -30,6 +31,9 @@ public:
     std::chrono::microseconds percentile(double quantile) const;
     // Cumulative counts per bucket (Prometheus "le" semantics), the last being the total.
     std::array<qint64, kBoundsUs.size() + 1> cumulative() const;
+    // The same estimate from cumulative counts, e.g. the difference of two cumulative()
+    // readings, which is the histogram of what was recorded between them.
+    static std::chrono::microseconds percentile(const Buckets &cumulative, double quantile);
     qint64 sumUs() const { return m_sumUs.load(std::memory_order_relaxed); }
 
 private:
@@ -80,6 +84,10 @@ public:
     int tenantCount() const;
     // Calls `visit` with every tenant's running totals (under a shared lock: keep it quick).
     void forEachTenant(const std::function<void(const QString &tenantId, const TenantTotals &)> &visit) const;
+    // The latency histogram's cumulative() of the whole server, or of one tenant (zeros if it
+    // served nothing): diff two readings for the latency of an interval.
+    LatencyHistogram::Buckets totalLatencyBuckets() const;
+    LatencyHistogram::Buckets tenantLatencyBuckets(const QString &tenantId) const;
 
     // Prometheus text exposition (format 0.0.4). Series stay bounded however many tenants
     // there are: per-tenant series only for the `topTenants` busiest tenants, everything

@@ -1,5 +1,6 @@
 #include "fakes/fakes_tenantservice.h"
 #include "widgets/mainwindow.h"
+#include "widgets/monitoring/monitoringpage.h"
 #include "widgets/tenants/newtenantdialog.h"
 #include "widgets/tenants/tenantfilterproxy.h"
 #include "widgets/tenants/tenantspage.h"
@@ -12,6 +13,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -366,7 +368,7 @@ TEST_F(NewTenantDialogTest, ShowsTheFirstKeyOnceAfterCreation)
     EXPECT_EQ(dialog.result(), QDialog::Accepted);
 }
 
-TEST(MainWindowTest, OnlyTenantsIsLiveAndStatusBarNamesTheConnection)
+TEST(MainWindowTest, TenantsAndMonitoringAreLiveAndStatusBarNamesTheConnection)
 {
     FakeTenantService service;
     service.seed({FakeTenantService::makeTenant(u"acme"_s)});
@@ -377,11 +379,20 @@ TEST(MainWindowTest, OnlyTenantsIsLiveAndStatusBarNamesTheConnection)
     ASSERT_NE(sidebar, nullptr);
     ASSERT_EQ(sidebar->count(), 6);
     EXPECT_EQ(sidebar->item(0)->text(), u"Tenants"_s);
-    EXPECT_TRUE(sidebar->item(0)->flags() & Qt::ItemIsEnabled);
-    for (int row = 1; row < sidebar->count(); ++row) {
-        EXPECT_FALSE(sidebar->item(row)->flags() & Qt::ItemIsEnabled) << row;
-        EXPECT_TRUE(sidebar->item(row)->toolTip().contains(u"coming soon"_s)) << row;
+    EXPECT_EQ(sidebar->item(3)->text(), u"Monitoring"_s);
+    for (int row = 0; row < sidebar->count(); ++row) {
+        const bool live = row == 0 || row == 3;
+        EXPECT_EQ(bool(sidebar->item(row)->flags() & Qt::ItemIsEnabled), live) << row;
+        EXPECT_EQ(sidebar->item(row)->toolTip().contains(u"coming soon"_s), !live) << row;
     }
+
+    // Monitoring has nothing to watch until it is given metrics, and says so.
+    sidebar->setCurrentRow(3);
+    ASSERT_NE(window.monitoringPage(), nullptr);
+    EXPECT_EQ(window.findChild<QStackedWidget *>()->currentWidget(), window.monitoringPage());
+    EXPECT_FALSE(window.monitoringPage()->hasMetrics());
+    EXPECT_FALSE(window.monitoringPage()->isSampling());
+    sidebar->setCurrentRow(0);
     EXPECT_EQ(window.findChild<QLabel *>(u"connectionLabel"_s)->text(), u"Embedded catalog: /tmp/tenantry-test"_s);
 
     // Tenants load once the event loop runs.

@@ -1,12 +1,14 @@
 #include "app/translations.h"
 #include "fakes/fakes_tenantservice.h"
 #include "widgets/mainwindow.h"
+#include "widgets/monitoring/monitoringpage.h"
 #include "widgets/tenants/tenantspage.h"
 #include "widgets/tenants/tenanttablemodel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
@@ -67,6 +69,9 @@ TEST_F(TranslationsTest, ChineseCatalogFromResourcesTranslatesTheMainWindow)
     EXPECT_EQ(window.tenantsPage()->action(TenantsPage::Action::Suspend)->text(), u"暂停(&S)"_s);
     EXPECT_EQ(window.tenantsPage()->model()->headerData(TenantTableModel::StatusColumn, Qt::Horizontal),
               u"状态"_s);
+    const auto *emptyText = window.monitoringPage()->findChild<QLabel *>(u"monitoringEmptyText"_s);
+    ASSERT_NE(emptyText, nullptr);
+    EXPECT_TRUE(emptyText->text().contains(u"内置服务器"_s)) << emptyText->text().toStdString();
 
     EXPECT_TRUE(QTranslator().load(u":/i18n/tenantry_en.qm"_s));
 }
