@@ -40,7 +40,7 @@ int runConsole(int &argc, char **argv)
         return 1;
     }
     Runtime &rt = *runtime.value();
-    Widgets::MainWindow window(&rt.tenants(), rt.catalog().describe());
+    Widgets::MainWindow window(&rt.tenants(), &rt.audit(), rt.catalog().describe());
     window.show();
     return QApplication::exec();
 }

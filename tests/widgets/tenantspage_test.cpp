@@ -370,7 +370,7 @@ TEST(MainWindowTest, OnlyTenantsIsLiveAndStatusBarNamesTheConnection)
 {
     FakeTenantService service;
     service.seed({FakeTenantService::makeTenant(u"acme"_s)});
-    MainWindow window(&service, u"Embedded catalog: /tmp/tenantry-test"_s);
+    MainWindow window(&service, nullptr, u"Embedded catalog: /tmp/tenantry-test"_s);
 
     EXPECT_EQ(window.windowTitle(), u"Tenantry"_s);
     auto *sidebar = window.findChild<QListWidget *>(u"navigation"_s);
