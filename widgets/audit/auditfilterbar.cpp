@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QUuid>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -20,8 +21,11 @@ namespace Tenantry::Widgets {
 AuditFilterBar::AuditFilterBar(const AuditTableModel *names, QWidget *parent) : QWidget(parent), m_names(names)
 {
     setObjectName(u"auditFilters"_s);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // The custom range gets a line of its own, so the row fits a 1280-pixel window.
+    auto *lines = new QVBoxLayout(this);
+    lines->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QHBoxLayout;
+    lines->addLayout(layout);
     const int ch = fontMetrics().averageCharWidth();
 
     const auto addLabeled = [&](const QString &text, QWidget *field) {
@@ -85,6 +89,8 @@ AuditFilterBar::AuditFilterBar(const AuditTableModel *names, QWidget *parent) : 
         edit->setObjectName(name);
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
+        // Room for the text next to the calendar button, which the style's size hint skimps.
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(u"2026-12-28 23:59"_s) + ch * 8);
         return edit;
     };
     m_fromEnabled = new QCheckBox(tr("From"), m_customRange);
@@ -98,7 +104,8 @@ AuditFilterBar::AuditFilterBar(const AuditTableModel *names, QWidget *parent) : 
     custom->addWidget(m_from);
     custom->addWidget(m_toEnabled);
     custom->addWidget(m_to);
-    layout->addWidget(m_customRange);
+    custom->addStretch();
+    lines->addWidget(m_customRange);
     connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
     m_to->setEnabled(false);
