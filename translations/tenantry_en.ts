@@ -33,6 +33,568 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::AlertWatcher</name>
+    <message>
+        <location filename="../widgets/alerts/alertwatcher.cpp" line="+134"/>
+        <source>Anomaly: request rate of tenant %1 is %2/min, expected about %3</source>
+        <translation>Anomaly: request rate of tenant %1 is %2/min, expected about %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anomaly: error rate of tenant %1 is %2/min, expected about %3</source>
+        <translation>Anomaly: error rate of tenant %1 is %2/min, expected about %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anomaly: failed authentications for tenant %1 are at %2/min, expected about %3</source>
+        <translation>Anomaly: failed authentications for tenant %1 are at %2/min, expected about %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anomaly: %1 of tenant %2 is %3/min, expected about %4</source>
+        <translation>Anomaly: %1 of tenant %2 is %3/min, expected about %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alert: %1</source>
+        <translation>Alert: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert: %1 for tenant %2</source>
+        <translation>Alert: %1 for tenant %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditFilterBar</name>
+    <message>
+        <location filename="../widgets/audit/auditfilterbar.cpp" line="+43"/>
+        <source>All tenants</source>
+        <translation>All tenants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only entries about this tenant: pick a slug, or type a slug or a tenant ID</source>
+        <translation>Only entries about this tenant: pick a slug, or type a slug or a tenant ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Te&amp;nant:</source>
+        <translation>Te&amp;nant:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any actor</source>
+        <translation>Any actor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only entries by this actor, exactly as recorded, e.g. admin, system, console:alice, api-key:&lt;id&gt;</source>
+        <translation>Only entries by this actor, exactly as recorded, e.g. admin, system, console:alice, api-key:&lt;id&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;ctor:</source>
+        <translation>A&amp;ctor:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Any action</source>
+        <translation>Any action</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An action such as tenant.suspend, or every action starting with a prefix such as tenant.*</source>
+        <translation>An action such as tenant.suspend, or every action starting with a prefix such as tenant.*</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Act&amp;ion:</source>
+        <translation>Act&amp;ion:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ti&amp;me:</source>
+        <translation>Ti&amp;me:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reset</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>There is no tenant &apos;%1&apos;. Pick one from the list, or enter a tenant ID.</source>
+        <translation>There is no tenant '%1'. Pick one from the list, or enter a tenant ID.</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditPage</name>
+    <message>
+        <location filename="../widgets/audit/auditpage.cpp" line="+97"/>
+        <location line="+513"/>
+        <source>Audit Log</source>
+        <translation>Audit Log</translation>
+    </message>
+    <message>
+        <location line="-504"/>
+        <source>&amp;Verify Chain…</source>
+        <translation>&amp;Verify Chain…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that no audit entry was altered, removed or reordered</source>
+        <translation>Check that no audit entry was altered, removed or reordered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the entries matching the applied filters to a CSV or JSON lines file</source>
+        <translation>Write the entries matching the applied filters to a CSV or JSON lines file</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Could not load older entries: %1 (%2)</source>
+        <translation>Could not load older entries: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select an entry to see its details.</source>
+        <translation>Select an entry to see its details.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Time:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC:</source>
+        <translation>UTC:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor:</source>
+        <translation>Actor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant:</source>
+        <translation>Tenant:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tenant ID:</source>
+        <translation>Tenant ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request:</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hash:</source>
+        <translation>Hash:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous hash:</source>
+        <translation>Previous hash:</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Showing entry #%1 and the entries before it. Apply or Reset shows the newest entries again.</source>
+        <translation>Showing entry #%1 and the entries before it. Apply or Reset shows the newest entries again.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not load the audit log: %1 (%2)</source>
+        <translation>Could not load the audit log: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries loaded; older ones load as you scroll</source>
+        <translation>Entries loaded; older ones load as you scroll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Matching entries</source>
+        <translation>Matching entries</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Entry #%1</source>
+        <translation>Entry #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · entry #%2</source>
+        <translation>%1 · entry #%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>No current tenant (purged or unknown)</source>
+        <translation>No current tenant (purged or unknown)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The console is not connected to an audit trail.</source>
+        <translation>The console is not connected to an audit trail.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No audit entries match these filters.</source>
+        <translation>No audit entries match these filters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit log is empty. Changes to tenants and API keys, failed authentications and anomalies appear here as they happen.</source>
+        <translation>The audit log is empty. Changes to tenants and API keys, failed authentications and anomalies appear here as they happen.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Checked %1 of %2 entries…</source>
+        <translation>Checked %1 of %2 entries…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked %1 entries…</source>
+        <translation>Checked %1 entries…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not verify the audit trail.</source>
+        <translation>Could not verify the audit trail.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting the audit log… %1 entries written</source>
+        <translation>Exporting the audit log… %1 entries written</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not export the audit log.</source>
+        <translation>Could not export the audit log.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Verifying the audit trail…</source>
+        <translation>Verifying the audit trail…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+90"/>
+        <location line="+26"/>
+        <source>Verify Audit Trail</source>
+        <translation>Verify Audit Trail</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines files (*.jsonl)</source>
+        <translation>JSON lines files (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>Export Audit Log</source>
+        <translation>Export Audit Log</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Exporting the audit log…</source>
+        <translation>Exporting the audit log…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error code: %1</source>
+        <translation>Error code: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The audit trail is intact.</source>
+        <translation>The audit trail is intact.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The one entry was checked: it matches its hash.</source>
+        <translation>The one entry was checked: it matches its hash.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All %1 entries were checked: each matches its hash and links to the entry before it.</source>
+        <translation>All %1 entries were checked: each matches its hash and links to the entry before it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Entry #%1 was altered: its content no longer matches its hash, or it no longer links to the entry before it.</source>
+        <translation>Entry #%1 was altered: its content no longer matches its hash, or it no longer links to the entry before it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry #%1 is missing: it was removed from the log.</source>
+        <translation>Entry #%1 is missing: it was removed from the log.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entry #%1 is not where it was recorded: entries were moved or swapped.</source>
+        <translation>Entry #%1 is not where it was recorded: entries were moved or swapped.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The newest entries, from #%1 on, were removed.</source>
+        <translation>The newest entries, from #%1 on, were removed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Entries #1 to #%1 are intact.</source>
+        <translation>Entries #1 to #%1 are intact.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audit trail has been tampered with.</source>
+        <translation>The audit trail has been tampered with.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Show Entry</source>
+        <translation>&amp;Show Entry</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exported 1 entry to %1.</source>
+        <translation>Exported 1 entry to %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported %1 entries to %2.</source>
+        <translation>Exported %1 entries to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditTableModel</name>
+    <message>
+        <location filename="../widgets/audit/audittablemodel.cpp" line="+57"/>
+        <source>Tenant ID %1</source>
+        <translation>Tenant ID %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Request %1</source>
+        <translation>Request %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The console is not connected to an audit trail.</source>
+        <translation>The console is not connected to an audit trail.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Tenant registered</source>
+        <translation>Tenant registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant cloned from another tenant</source>
+        <translation>Tenant cloned from another tenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant configuration changed</source>
+        <translation>Tenant configuration changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant activated</source>
+        <translation>Tenant activated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant suspended</source>
+        <translation>Tenant suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant deleted (restorable until purged)</source>
+        <translation>Tenant deleted (restorable until purged)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant restored</source>
+        <translation>Tenant restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant purged with its data</source>
+        <translation>Tenant purged with its data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key issued</source>
+        <translation>API key issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key revoked</source>
+        <translation>API key revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed authentication</source>
+        <translation>Failed authentication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unusual traffic detected</source>
+        <translation>Unusual traffic detected</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 %2</source>
+        <comment>date, time with seconds</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditWorker</name>
+    <message>
+        <location filename="../widgets/audit/auditworker.cpp" line="+102"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Could not save %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::BusiestTenantsModel</name>
     <message>
         <location filename="../widgets/monitoring/busiesttenantsmodel.cpp" line="+52"/>
@@ -91,19 +653,37 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::JsonDiffView</name>
+    <message>
+        <location filename="../widgets/audit/jsondiffview.cpp" line="+79"/>
+        <source>No state recorded</source>
+        <translation>No state recorded</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+39"/>
+        <location filename="../widgets/mainwindow.cpp" line="+48"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>What this console is connected to</source>
         <translation>What this console is connected to</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Tenants</source>
         <translation>Tenants</translation>
     </message>
@@ -133,7 +713,7 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1: coming soon</source>
         <translation>%1: coming soon</translation>
     </message>
@@ -227,7 +807,32 @@
         <translation>The embedded HTTP server is not running (Server menu to start it)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Dismiss</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checking for alerts failed: %1</source>
+        <translation>Checking for alerts failed: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (%2 unseen alerts)</source>
+        <translation>%1 (%2 unseen alerts)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unseen alerts: %1. Click to see them in the Audit Log.</source>
+        <translation>Unseen alerts: %1. Click to see them in the Audit Log.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>About Tenantry</source>
         <translation>About Tenantry</translation>
     </message>
@@ -235,6 +840,14 @@
         <location line="+1"/>
         <source>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Operator console for the Tenantry multi-tenancy platform.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Operator console for the Tenantry multi-tenancy platform.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::MessageBanner</name>
+    <message>
+        <location filename="../widgets/messagebanner.cpp" line="+69"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,568 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::AlertWatcher</name>
+    <message>
+        <location filename="../widgets/alerts/alertwatcher.cpp" line="+134"/>
+        <source>Anomaly: request rate of tenant %1 is %2/min, expected about %3</source>
+        <translation>异常：租户 %1 的请求速率为 %2 次/分钟，预期约为 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anomaly: error rate of tenant %1 is %2/min, expected about %3</source>
+        <translation>异常：租户 %1 的错误速率为 %2 次/分钟，预期约为 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anomaly: failed authentications for tenant %1 are at %2/min, expected about %3</source>
+        <translation>异常：租户 %1 的认证失败为 %2 次/分钟，预期约为 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anomaly: %1 of tenant %2 is %3/min, expected about %4</source>
+        <translation>异常：租户 %2 的 %1 为 %3 次/分钟，预期约为 %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alert: %1</source>
+        <translation>警报：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert: %1 for tenant %2</source>
+        <translation>警报：租户 %2 的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditFilterBar</name>
+    <message>
+        <location filename="../widgets/audit/auditfilterbar.cpp" line="+43"/>
+        <source>All tenants</source>
+        <translation>全部租户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only entries about this tenant: pick a slug, or type a slug or a tenant ID</source>
+        <translation>仅显示与该租户有关的条目：从列表中选择标识，或输入标识或租户 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Te&amp;nant:</source>
+        <translation>租户(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any actor</source>
+        <translation>任意操作者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only entries by this actor, exactly as recorded, e.g. admin, system, console:alice, api-key:&lt;id&gt;</source>
+        <translation>仅显示该操作者的条目，须与记录完全一致，例如 admin、system、console:alice、api-key:&lt;id&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;ctor:</source>
+        <translation>操作者(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Any action</source>
+        <translation>任意操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An action such as tenant.suspend, or every action starting with a prefix such as tenant.*</source>
+        <translation>某个操作（如 tenant.suspend），或以某前缀开头的所有操作（如 tenant.*）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Act&amp;ion:</source>
+        <translation>操作(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ti&amp;me:</source>
+        <translation>时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>There is no tenant &apos;%1&apos;. Pick one from the list, or enter a tenant ID.</source>
+        <translation>不存在租户“%1”。请从列表中选择，或输入租户 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditPage</name>
+    <message>
+        <location filename="../widgets/audit/auditpage.cpp" line="+97"/>
+        <location line="+513"/>
+        <source>Audit Log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="-504"/>
+        <source>&amp;Verify Chain…</source>
+        <translation>验证哈希链(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that no audit entry was altered, removed or reordered</source>
+        <translation>检查是否有审计条目被篡改、删除或调换顺序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the entries matching the applied filters to a CSV or JSON lines file</source>
+        <translation>将符合当前已应用筛选条件的条目写入 CSV 或 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Could not load older entries: %1 (%2)</source>
+        <translation>无法加载更早的条目：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select an entry to see its details.</source>
+        <translation>选择一个条目以查看详细信息。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC:</source>
+        <translation>UTC：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor:</source>
+        <translation>操作者：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant:</source>
+        <translation>租户：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tenant ID:</source>
+        <translation>租户 ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request:</source>
+        <translation>请求：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hash:</source>
+        <translation>哈希：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous hash:</source>
+        <translation>前一哈希：</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Showing entry #%1 and the entries before it. Apply or Reset shows the newest entries again.</source>
+        <translation>正在显示第 %1 条及其之前的条目。点击“应用”或“重置”可重新显示最新条目。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not load the audit log: %1 (%2)</source>
+        <translation>无法加载审计日志：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries loaded; older ones load as you scroll</source>
+        <translation>已加载的条目数；向下滚动时会加载更早的条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Matching entries</source>
+        <translation>符合条件的条目数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Entry #%1</source>
+        <translation>第 %1 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · entry #%2</source>
+        <translation>%1 · 第 %2 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>No current tenant (purged or unknown)</source>
+        <translation>无对应的现有租户（已彻底清除或未知）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The console is not connected to an audit trail.</source>
+        <translation>控制台未连接到审计日志。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No audit entries match these filters.</source>
+        <translation>没有符合这些筛选条件的审计条目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit log is empty. Changes to tenants and API keys, failed authentications and anomalies appear here as they happen.</source>
+        <translation>审计日志为空。租户和 API 密钥的变更、认证失败以及异常一旦发生，都会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Checked %1 of %2 entries…</source>
+        <translation>已检查 %1 / %2 条…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked %1 entries…</source>
+        <translation>已检查 %1 条…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not verify the audit trail.</source>
+        <translation>无法验证审计日志。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting the audit log… %1 entries written</source>
+        <translation>正在导出审计日志… 已写入 %1 条</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not export the audit log.</source>
+        <translation>无法导出审计日志。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Verifying the audit trail…</source>
+        <translation>正在验证审计日志…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+90"/>
+        <location line="+26"/>
+        <source>Verify Audit Trail</source>
+        <translation>验证审计日志</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>Export Audit Log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error code: %1</source>
+        <translation>错误代码：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The audit trail is intact.</source>
+        <translation>审计日志完好无损。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The one entry was checked: it matches its hash.</source>
+        <translation>已检查唯一的一条条目：与其哈希一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All %1 entries were checked: each matches its hash and links to the entry before it.</source>
+        <translation>已检查全部 %1 条条目：每条都与其哈希一致，并与前一条正确链接。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Entry #%1 was altered: its content no longer matches its hash, or it no longer links to the entry before it.</source>
+        <translation>第 %1 条已被篡改：其内容与哈希不再一致，或不再与前一条正确链接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry #%1 is missing: it was removed from the log.</source>
+        <translation>第 %1 条缺失：它已从日志中被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entry #%1 is not where it was recorded: entries were moved or swapped.</source>
+        <translation>第 %1 条不在其记录时的位置：有条目被移动或调换。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The newest entries, from #%1 on, were removed.</source>
+        <translation>从第 %1 条起的最新条目已被删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Entries #1 to #%1 are intact.</source>
+        <translation>第 1 至 %1 条完好无损。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audit trail has been tampered with.</source>
+        <translation>审计日志已被篡改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Show Entry</source>
+        <translation>显示该条目(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exported 1 entry to %1.</source>
+        <translation>已将 1 条条目导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported %1 entries to %2.</source>
+        <translation>已将 %1 条条目导出到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditTableModel</name>
+    <message>
+        <location filename="../widgets/audit/audittablemodel.cpp" line="+57"/>
+        <source>Tenant ID %1</source>
+        <translation>租户 ID %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Request %1</source>
+        <translation>请求 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The console is not connected to an audit trail.</source>
+        <translation>控制台未连接到审计日志。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Tenant registered</source>
+        <translation>已注册租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant cloned from another tenant</source>
+        <translation>已从其他租户克隆出租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant configuration changed</source>
+        <translation>已更改租户配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant activated</source>
+        <translation>已激活租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant suspended</source>
+        <translation>已暂停租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant deleted (restorable until purged)</source>
+        <translation>已删除租户（彻底清除前可恢复）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant restored</source>
+        <translation>已恢复租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant purged with its data</source>
+        <translation>已彻底清除租户及其数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key issued</source>
+        <translation>已签发 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key revoked</source>
+        <translation>已吊销 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed authentication</source>
+        <translation>认证失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unusual traffic detected</source>
+        <translation>检测到异常流量</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 %2</source>
+        <comment>date, time with seconds</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::AuditWorker</name>
+    <message>
+        <location filename="../widgets/audit/auditworker.cpp" line="+102"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::BusiestTenantsModel</name>
     <message>
         <location filename="../widgets/monitoring/busiesttenantsmodel.cpp" line="+52"/>
@@ -91,19 +653,37 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::JsonDiffView</name>
+    <message>
+        <location filename="../widgets/audit/jsondiffview.cpp" line="+79"/>
+        <source>No state recorded</source>
+        <translation>未记录状态</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+39"/>
+        <location filename="../widgets/mainwindow.cpp" line="+48"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>What this console is connected to</source>
         <translation>此控制台当前连接的目标</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Tenants</source>
         <translation>租户</translation>
     </message>
@@ -133,7 +713,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1: coming soon</source>
         <translation>%1：即将推出</translation>
     </message>
@@ -227,7 +807,32 @@
         <translation>内置 HTTP 服务器未运行（可在“服务器”菜单中启动）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>&amp;Show</source>
+        <translation>查看(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checking for alerts failed: %1</source>
+        <translation>检查警报失败：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (%2 unseen alerts)</source>
+        <translation>%1（%2 条未查看的警报）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unseen alerts: %1. Click to see them in the Audit Log.</source>
+        <translation>未查看的警报：%1 条。点击可在审计日志中查看。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>About Tenantry</source>
         <translation>关于 Tenantry</translation>
     </message>
@@ -235,6 +840,14 @@
         <location line="+1"/>
         <source>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Operator console for the Tenantry multi-tenancy platform.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tenantry %1&lt;/h3&gt;&lt;p&gt;Tenantry 多租户平台的运维控制台。&lt;/p&gt;&lt;p&gt;已连接到：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::MessageBanner</name>
+    <message>
+        <location filename="../widgets/messagebanner.cpp" line="+69"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

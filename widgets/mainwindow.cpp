@@ -1,7 +1,12 @@
 #include "widgets/mainwindow.h"
 
-#include "widgets/servercontrol.h"
+#include "core/observe/audittrail.h"
+#include "widgets/alerts/alertwatcher.h"
+#include "widgets/audit/auditpage.h"
+#include "widgets/audit/audittablemodel.h"
+#include "widgets/messagebanner.h"
 #include "widgets/monitoring/monitoringpage.h"
+#include "widgets/servercontrol.h"
 #include "widgets/tenants/tenantspage.h"
 
 #include <QAction>
@@ -11,11 +16,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +40,8 @@ QIcon themedIcon(const QWidget *widget, const QString &name, QStyle::StandardPix
 
 } // namespace
 
-MainWindow::MainWindow(TenantService *tenants, QString connectionDescription, QWidget *parent)
+MainWindow::MainWindow(TenantService *tenants, Observe::AuditTrail *audit, QString connectionDescription,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_connectionDescription(std::move(connectionDescription))
 {
@@ -44,6 +53,11 @@ MainWindow::MainWindow(TenantService *tenants, QString connectionDescription, QW
     m_pages->addWidget(m_tenantsPage);
     m_monitoringPage = new MonitoringPage(m_pages);
     m_pages->addWidget(m_monitoringPage);
+    if (audit) {
+        m_auditPage = new AuditPage(audit, tenants, m_pages);
+        m_pages->addWidget(m_auditPage);
+        m_alerts = new AlertWatcher(audit, this);
+    }
 
     buildSidebar();
 
@@ -58,7 +72,17 @@ MainWindow::MainWindow(TenantService *tenants, QString connectionDescription, QW
     sidebarLayout->addWidget(m_sidebar);
 
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_alertBanner = new MessageBanner(central);
+    m_alertBanner->setObjectName(u"alertBanner"_s);
+    auto *bannerRow = new QHBoxLayout; // takes no room while the banner is hidden
+    bannerRow->setContentsMargins(8, 8, 8, 0);
+    bannerRow->addWidget(m_alertBanner);
+    column->addLayout(bannerRow);
+    auto *layout = new QHBoxLayout;
+    column->addLayout(layout, 1);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(sidebarFrame);
@@ -73,6 +97,7 @@ MainWindow::MainWindow(TenantService *tenants, QString connectionDescription, QW
     statusBar()->addWidget(connection, 1);
 
     buildMenus();
+    buildAlerts();
 
     // Show the window first; load once the event loop runs.
     QMetaObject::invokeMethod(m_tenantsPage, &TenantsPage::reload, Qt::QueuedConnection);
@@ -106,7 +131,7 @@ void MainWindow::buildSidebar()
         {tr("Subscriptions & Billing"), u"view-financial-list"_s, QStyle::SP_FileDialogDetailedView, nullptr},
         {tr("Quotas & Usage"), u"view-statistics"_s, QStyle::SP_DriveHDIcon, nullptr},
         {tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, m_monitoringPage},
-        {tr("Audit Log"), u"view-history"_s, QStyle::SP_FileDialogContentsView, nullptr},
+        {tr("Audit Log"), u"view-history"_s, QStyle::SP_FileDialogContentsView, m_auditPage},
         {tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogInfoView, nullptr},
     };
     int widest = 0;
@@ -114,6 +139,8 @@ void MainWindow::buildSidebar()
         auto *item = new QListWidgetItem(themedIcon(this, area.iconName, area.fallback), area.text, m_sidebar);
         item->setSizeHint(QSize(0, m_sidebar->fontMetrics().height() + 16));
         widest = std::max(widest, m_sidebar->fontMetrics().horizontalAdvance(area.text));
+        if (area.page == m_auditPage)
+            m_auditItem = item;
         if (area.page) {
             item->setData(kPageRole, m_pages->indexOf(area.page));
         } else {
@@ -201,6 +228,77 @@ void MainWindow::updateServerState()
     m_serverLabel->setToolTip(running ? tr("The embedded HTTP server is answering at %1 (Server menu to stop it)")
                                             .arg(m_server->url())
                                       : tr("The embedded HTTP server is not running (Server menu to start it)"));
+}
+
+void MainWindow::buildAlerts()
+{
+    m_alertBanner->setClosable(false);
+    QPushButton *show = m_alertBanner->addButton(tr("&Show"));
+    show->setObjectName(u"showAlertButton"_s);
+    QPushButton *dismiss = m_alertBanner->addButton(tr("&Dismiss"));
+    dismiss->setObjectName(u"dismissAlertButton"_s);
+    connect(show, &QPushButton::clicked, this, [this] { showAlerts(m_bannerSeq); });
+    connect(dismiss, &QPushButton::clicked, m_alertBanner, &QWidget::hide);
+
+    m_alertIndicator = new QToolButton(this);
+    m_alertIndicator->setObjectName(u"alertIndicator"_s);
+    m_alertIndicator->setAutoRaise(true);
+    m_alertIndicator->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_alertIndicator->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this));
+    m_alertIndicator->setIconSize(QSize(16, 16));
+    m_alertIndicator->hide();
+    connect(m_alertIndicator, &QToolButton::clicked, this, [this] { showAlerts(); });
+    statusBar()->addPermanentWidget(m_alertIndicator);
+
+    if (!m_alerts)
+        return;
+    connect(m_alerts, &AlertWatcher::alertRaised, this, &MainWindow::raiseAlert);
+    connect(m_alerts, &AlertWatcher::pollFailed, this, [this](const Error &error) {
+        // Shorter than the polling interval, so a lasting failure does not hide the status bar.
+        statusBar()->showMessage(tr("Checking for alerts failed: %1").arg(error.message), 3000);
+    });
+    // Entries recorded before the window opened are not alerts; start from the newest one.
+    QMetaObject::invokeMethod(this, [this] { (void)m_alerts->start(); }, Qt::QueuedConnection);
+}
+
+void MainWindow::raiseAlert(const Observe::AuditEntry &entry)
+{
+    ++m_unseenAlerts;
+    updateAlertIndicator();
+
+    // The slug as the console knows it now; else as the detector recorded it ("tenant:acme").
+    QString tenant = entry.tenantId;
+    if (const auto slug = m_auditPage->model()->slugOf(entry.tenantId))
+        tenant = *slug;
+    else if (entry.target.startsWith("tenant:"_L1))
+        tenant = entry.target.mid(7);
+    QString text = AlertWatcher::describe(entry, tenant);
+    m_monitoringPage->showAlert(entry.at, tenant, text);
+    if (m_unseenAlerts > 1)
+        text = tr("%1 (%2 unseen alerts)").arg(text).arg(m_unseenAlerts);
+    m_bannerSeq = entry.seq;
+    m_alertBanner->showMessage(MessageBanner::Kind::Warning, text);
+}
+
+void MainWindow::showAlerts(qint64 seq)
+{
+    if (!m_auditPage)
+        return;
+    m_sidebar->setCurrentItem(m_auditItem);
+    m_auditPage->filterByAction(u"anomaly.*"_s);
+    if (seq > 0)
+        m_auditPage->selectSeq(seq);
+    m_unseenAlerts = 0;
+    updateAlertIndicator();
+    m_alertBanner->hide();
+}
+
+void MainWindow::updateAlertIndicator()
+{
+    m_alertIndicator->setText(QLocale().toString(m_unseenAlerts));
+    m_alertIndicator->setToolTip(tr("Unseen alerts: %1. Click to see them in the Audit Log.")
+                                     .arg(QLocale().toString(m_unseenAlerts)));
+    m_alertIndicator->setVisible(m_unseenAlerts > 0);
 }
 
 void MainWindow::showAbout()

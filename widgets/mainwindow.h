@@ -5,16 +5,26 @@
 class QLabel;
 class QListWidget;
 class QMenu;
+class QListWidgetItem;
 class QStackedWidget;
+class QToolButton;
 
 namespace Tenantry {
 class TenantService;
+}
+
+namespace Tenantry::Observe {
+class AuditTrail;
+struct AuditEntry;
 }
 
 namespace Tenantry::Widgets {
 
 class ServerControl;
 class MonitoringPage;
+class AlertWatcher;
+class AuditPage;
+class MessageBanner;
 class TenantsPage;
 
 // The operator console's top-level window: a sidebar of the console's areas (Tenants,
@@ -22,15 +32,22 @@ class TenantsPage;
 // area, and a status bar naming what the console is connected to. Areas that do not exist
 // yet are listed disabled, marked "coming soon", and have no page.
 //
+// With an audit trail it also has the Audit Log page and watches the trail for alerts
+// (AlertWatcher): each new one shows in a banner at the top of the window (Show / Dismiss)
+// and counts in a status-bar indicator until the operator looks at them in the Audit Log.
+//
 // The tenants are loaded once the event loop runs, so the window appears before a slow
-// catalog answers. Does not own `tenants`; it must outlive the window. GUI thread only.
+// catalog answers. Does not own `tenants` or `audit`; they must outlive the window. GUI
+// thread only.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
     // `connectionDescription` is shown as is, e.g. "Embedded catalog: /home/x/.local/share/Tenantry".
-    MainWindow(TenantService *tenants, QString connectionDescription, QWidget *parent = nullptr);
+    // `audit` may be null: the Audit Log area is then listed as not available.
+    MainWindow(TenantService *tenants, Observe::AuditTrail *audit, QString connectionDescription,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     TenantsPage *tenantsPage() const { return m_tenantsPage; }
@@ -40,10 +57,25 @@ public:
     // Offers starting and stopping the embedded server (Server menu, status bar). Not owned;
     // it must outlive the window. Call once, before show().
     void setServerControl(ServerControl *server);
+    // Null without an audit trail.
+    AuditPage *auditPage() const { return m_auditPage; }
+    // Null without an audit trail. Its alertRaised signal is the hook for anything else that
+    // lists alerts.
+    AlertWatcher *alertWatcher() const { return m_alerts; }
+    // Alerts raised since the operator last looked at them.
+    int unseenAlerts() const { return m_unseenAlerts; }
+
+public Q_SLOTS:
+    // Opens the Audit Log filtered to anomalies, selects entry `seq` if given, and counts the
+    // alerts as seen.
+    void showAlerts(qint64 seq = 0);
 
 private:
     void buildSidebar();
     void buildMenus();
+    void buildAlerts();
+    void raiseAlert(const Observe::AuditEntry &entry);
+    void updateAlertIndicator();
     void showAbout();
     void startServer();
     void updateServerState();
@@ -60,6 +92,13 @@ private:
     QAction *m_copyAdminToken = nullptr;
     QLabel *m_serverLabel = nullptr;
     MonitoringPage *m_monitoringPage = nullptr;
+    AuditPage *m_auditPage = nullptr;
+    QListWidgetItem *m_auditItem = nullptr;
+    AlertWatcher *m_alerts = nullptr;
+    MessageBanner *m_alertBanner = nullptr;
+    QToolButton *m_alertIndicator = nullptr;
+    qint64 m_bannerSeq = 0;
+    int m_unseenAlerts = 0;
 };
 
 } // namespace Tenantry::Widgets

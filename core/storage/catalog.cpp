@@ -101,9 +101,15 @@ Catalog::Catalog(Dialect dialect, QSqlDatabase prototype, QString dataDir, QStri
 
 Catalog::~Catalog()
 {
-    QStringList names = m_connections.values();
-    names.append(m_prototypeName);
-    m_connections.clear();
+    // Only this thread's connections can be handed out (and closed) here; Qt refuses, with a
+    // warning, those of other threads, such as a finished worker thread's. Removing one
+    // deletes its driver, which closes it.
+    const Qt::HANDLE self = QThread::currentThreadId();
+    QStringList names{m_prototypeName};
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it.key() == self)
+            names.append(it.value());
+    }
     for (const QString &name : names) {
         { // the handle must be gone before removeDatabase(), or Qt warns "still in use"
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -112,6 +118,11 @@ Catalog::~Catalog()
         }
         QSqlDatabase::removeDatabase(name);
     }
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it.key() != self)
+            QSqlDatabase::removeDatabase(it.value());
+    }
+    m_connections.clear();
 }
 
 QString Catalog::describe() const

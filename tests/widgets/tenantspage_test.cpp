@@ -372,7 +372,7 @@ TEST(MainWindowTest, TenantsAndMonitoringAreLiveAndStatusBarNamesTheConnection)
 {
     FakeTenantService service;
     service.seed({FakeTenantService::makeTenant(u"acme"_s)});
-    MainWindow window(&service, u"Embedded catalog: /tmp/tenantry-test"_s);
+    MainWindow window(&service, nullptr, u"Embedded catalog: /tmp/tenantry-test"_s);
 
     EXPECT_EQ(window.windowTitle(), u"Tenantry"_s);
     auto *sidebar = window.findChild<QListWidget *>(u"navigation"_s);

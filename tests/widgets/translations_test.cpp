@@ -1,5 +1,8 @@
 #include "app/translations.h"
 #include "fakes/fakes_tenantservice.h"
+#include "widgets/alerts/alertwatcher.h"
+#include "widgets/audit/auditpage.h"
+#include "widgets/audit/audittablemodel.h"
 #include "widgets/mainwindow.h"
 #include "widgets/monitoring/monitoringpage.h"
 #include "widgets/tenants/tenantspage.h"
@@ -9,6 +12,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QJsonObject>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
@@ -62,7 +66,7 @@ TEST_F(TranslationsTest, ChineseCatalogFromResourcesTranslatesTheMainWindow)
     EXPECT_EQ(chinese->translate("Tenantry::Widgets::MainWindow", "Tenants"), u"租户"_s);
     ASSERT_TRUE(QCoreApplication::installTranslator(chinese));
 
-    MainWindow window(&service, u"Embedded catalog: /tmp/tenantry-test"_s);
+    MainWindow window(&service, nullptr, u"Embedded catalog: /tmp/tenantry-test"_s);
     EXPECT_EQ(sidebarTexts(window),
               (QStringList{u"租户"_s, u"订阅与计费"_s, u"配额与用量"_s, u"监控"_s, u"审计日志"_s, u"设置"_s}));
     EXPECT_EQ(window.menuBar()->actions().first()->text(), u"文件(&F)"_s);
@@ -74,6 +78,25 @@ TEST_F(TranslationsTest, ChineseCatalogFromResourcesTranslatesTheMainWindow)
     EXPECT_TRUE(emptyText->text().contains(u"内置服务器"_s)) << emptyText->text().toStdString();
 
     EXPECT_TRUE(QTranslator().load(u":/i18n/tenantry_en.qm"_s));
+}
+
+TEST_F(TranslationsTest, ChineseCatalogTranslatesTheAuditLogAndAlerts)
+{
+    auto *chinese = new QTranslator(qApp);
+    ASSERT_TRUE(chinese->load(u":/i18n/tenantry_zh_CN.qm"_s));
+    ASSERT_TRUE(QCoreApplication::installTranslator(chinese));
+
+    EXPECT_EQ(Tenantry::Widgets::AuditPage::tr("Audit Log"), u"审计日志"_s);
+    Tenantry::Widgets::AuditTableModel model(nullptr, nullptr);
+    EXPECT_EQ(model.headerData(Tenantry::Widgets::AuditTableModel::ActorColumn, Qt::Horizontal), u"操作者"_s);
+    EXPECT_EQ(Tenantry::Widgets::AuditTableModel::actionDescription(u"tenant.suspend"_s), u"已暂停租户"_s);
+
+    Tenantry::Observe::AuditEntry entry;
+    entry.action = u"anomaly.detected"_s;
+    entry.after = QJsonObject{{u"signal"_s, u"request_rate"_s}, {u"value"_s, 480}, {u"expected"_s, 20},
+                              {u"interval_seconds"_s, 60}};
+    EXPECT_EQ(Tenantry::Widgets::AlertWatcher::describe(entry, u"acme"_s),
+              u"异常：租户 acme 的请求速率为 480 次/分钟，预期约为 20"_s);
 }
 
 TEST_F(TranslationsTest, TenantryLangPicksTheConsoleAndQtCatalogs)
