@@ -7,7 +7,6 @@
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QThread>
 #include <QUuid>
 
 #include <atomic>
@@ -18,6 +17,32 @@ using namespace Qt::StringLiterals;
 
 namespace Tenantry::Storage {
 namespace {
+
+void closeAndRemove(const QString &connectionName)
+{
+    { // the handle must be gone before removeDatabase(), or Qt warns "still in use"
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+// This thread's catalog connections, by catalog id. Thread-local rather than one table keyed by
+// thread id: the system reuses a finished thread's id, and a Qt connection may only be used
+// (and closed) by the thread that opened it. The destructor runs on the thread as it ends, the
+// one place its connections can be closed.
+struct ThreadConnections {
+    QHash<quint64, QString> names;
+    ~ThreadConnections()
+    {
+        for (const QString &name : std::as_const(names))
+            closeAndRemove(name);
+    }
+};
+thread_local ThreadConnections t_connections;
+std::atomic<quint64> g_nextCatalogId{1};
+
 
 struct Migration {
     int version;
@@ -96,33 +121,16 @@ Catalog::Catalog(Dialect dialect, QSqlDatabase prototype, QString dataDir, QStri
     , m_dataDir(std::move(dataDir))
     , m_description(std::move(description))
     , m_prototypeName(prototype.connectionName())
+    , m_id(g_nextCatalogId.fetch_add(1))
 {
 }
 
 Catalog::~Catalog()
 {
-    // Only this thread's connections can be handed out (and closed) here; Qt refuses, with a
-    // warning, those of other threads, such as a finished worker thread's. Removing one
-    // deletes its driver, which closes it.
-    const Qt::HANDLE self = QThread::currentThreadId();
-    QStringList names{m_prototypeName};
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it.key() == self)
-            names.append(it.value());
-    }
-    for (const QString &name : names) {
-        { // the handle must be gone before removeDatabase(), or Qt warns "still in use"
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isValid())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it.key() != self)
-            QSqlDatabase::removeDatabase(it.value());
-    }
-    m_connections.clear();
+    // Connections of other threads that are still running are closed as those threads end.
+    if (const QString mine = t_connections.names.take(m_id); !mine.isEmpty())
+        closeAndRemove(mine);
+    closeAndRemove(m_prototypeName);
 }
 
 QString Catalog::describe() const
@@ -177,15 +185,11 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const CatalogLocation &location)
 
 Result<QSqlDatabase> Catalog::connection()
 {
-    const Qt::HANDLE thread = QThread::currentThreadId();
-    QMutexLocker lock(&m_mutex);
-    QString name = m_connections.value(thread);
+    QString &name = t_connections.names[m_id];
     if (name.isEmpty()) {
         name = m_prototypeName + u"-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
         QSqlDatabase::cloneDatabase(m_prototypeName, name);
-        m_connections.insert(thread, name);
     }
-    lock.unlock();
     QSqlDatabase db = QSqlDatabase::database(name, false);
     if (!db.isOpen()) {
         if (!db.open())

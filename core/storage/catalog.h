@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -61,8 +60,7 @@ private:
     QString m_description;
     QString m_prototypeName;
     int m_schemaVersion = 0;
-    QMutex m_mutex;
-    QHash<Qt::HANDLE, QString> m_connections; // thread -> connection name
+    quint64 m_id; // tells this catalog's connections apart in each thread's table
 };
 
 // Prepares and runs a statement, binding `values` positionally; the error names the

@@ -75,6 +75,21 @@ TEST_F(EmbeddedServerTest, StartsServesCountsAndStops)
     EXPECT_EQ(Testing::sendRequest(port, "GET", "/healthz", {}, {}, 2000).status, 0) << "nothing listens any more";
 }
 
+TEST_F(EmbeddedServerTest, RestartsOnAFreshThreadAndStillReachesTheCatalog)
+{
+    App::EmbeddedServer server(*m_runtime, m_options, true);
+    // Each start runs on a new thread; the catalog must not hand it a finished thread's connection.
+    for (int round = 0; round < 5; ++round) {
+        ASSERT_TRUE(server.start().ok()) << round;
+        const auto created = Testing::sendRequest(portOf(server), "POST", "/admin/v1/tenants",
+                                                  {{"Authorization", "Bearer " + server.adminToken()}},
+                                                  u"{\"slug\": \"tenant-%1\"}"_s.arg(round).toUtf8());
+        EXPECT_EQ(created.status, 201) << round << ": " << created.body.toStdString();
+        server.stop();
+    }
+    EXPECT_EQ(m_runtime->tenants().list({}).value().items.size(), 5);
+}
+
 TEST_F(EmbeddedServerTest, ATakenPortIsAClearErrorWhenConfiguredAndAvoidedWhenNot)
 {
     QTcpServer squatter;
