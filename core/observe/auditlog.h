@@ -104,7 +104,7 @@ public:
     // bounded: all of them, or at most `maxEntries` when that is not negative, with
     // `nextCursor` (if given) set to where a further export continues (0 when done). JSON lines: one toJson() object per line. CSV: RFC 4180 (header row,
     // CRLF line ends, fields quoted when needed), with spreadsheet formula injection
-    // neutralised (see auditlog.cpp). Errors: as query(), or "export-write-failed"; the
+    // neutralised (see core/base/csv.h). Errors: as query(), or "export-write-failed"; the
     // output may then be incomplete.
     Status exportJsonLines(const AuditQuery &query, QIODevice &out, qint64 maxEntries = -1,
                            qint64 *nextCursor = nullptr);
