@@ -22,20 +22,38 @@ qint64 LatencyHistogram::count() const
     return n;
 }
 
-std::array<qint64, LatencyHistogram::kBoundsUs.size() + 1> LatencyHistogram::cumulative() const
+LatencyHistogram::Buckets LatencyHistogram::counts() const
 {
-    std::array<qint64, kBoundsUs.size() + 1> out{};
-    qint64 running = 0;
-    for (std::size_t i = 0; i < m_buckets.size(); ++i) {
-        running += m_buckets[i].load(std::memory_order_relaxed);
-        out[i] = running;
-    }
+    Buckets out{};
+    for (std::size_t i = 0; i < m_buckets.size(); ++i)
+        out[i] = m_buckets[i].load(std::memory_order_relaxed);
     return out;
+}
+
+namespace {
+
+LatencyHistogram::Buckets cumulate(LatencyHistogram::Buckets counts)
+{
+    for (std::size_t i = 1; i < counts.size(); ++i)
+        counts[i] += counts[i - 1];
+    return counts;
+}
+
+} // namespace
+
+LatencyHistogram::Buckets LatencyHistogram::cumulative() const
+{
+    return cumulate(counts());
 }
 
 std::chrono::microseconds LatencyHistogram::percentile(double quantile) const
 {
-    const auto cum = cumulative();
+    return percentileOf(counts(), quantile);
+}
+
+std::chrono::microseconds LatencyHistogram::percentileOf(const Buckets &counts, double quantile)
+{
+    const Buckets cum = cumulate(counts);
     const qint64 total = cum.back();
     if (total == 0)
         return std::chrono::microseconds(0);
@@ -54,9 +72,14 @@ std::chrono::microseconds LatencyHistogram::percentile(double quantile) const
     return std::chrono::microseconds(kBoundsUs.back());
 }
 
-void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microseconds latency)
+void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microseconds latency, qint64 bytesIn,
+                         qint64 bytesOut)
 {
     c.requests.fetch_add(1, std::memory_order_relaxed);
+    if (bytesIn > 0) // most requests have no body: skip the atomic add
+        c.bytesIn.fetch_add(bytesIn, std::memory_order_relaxed);
+    if (bytesOut > 0)
+        c.bytesOut.fetch_add(bytesOut, std::memory_order_relaxed);
     if (status >= 500)
         c.serverErrors.fetch_add(1, std::memory_order_relaxed);
     else if (status >= 400)
@@ -66,9 +89,10 @@ void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microsecon
     c.latency.record(latency);
 }
 
-void RequestMetrics::record(const QString &tenantId, int status, std::chrono::microseconds latency)
+void RequestMetrics::record(const QString &tenantId, int status, std::chrono::microseconds latency, qint64 bytesIn,
+                            qint64 bytesOut)
 {
-    add(m_total, status, latency);
+    add(m_total, status, latency, bytesIn, bytesOut);
     if (tenantId.isEmpty())
         return;
     std::shared_ptr<RequestCounters> counters;
@@ -83,7 +107,7 @@ void RequestMetrics::record(const QString &tenantId, int status, std::chrono::mi
             slot = std::make_shared<RequestCounters>();
         counters = slot;
     }
-    add(*counters, status, latency);
+    add(*counters, status, latency, bytesIn, bytesOut);
 }
 
 MetricsSnapshot RequestMetrics::snapshotOf(const QString &tenantId, const RequestCounters &c)
@@ -93,6 +117,8 @@ MetricsSnapshot RequestMetrics::snapshotOf(const QString &tenantId, const Reques
     s.requests = c.requests.load(std::memory_order_relaxed);
     s.clientErrors = c.clientErrors.load(std::memory_order_relaxed);
     s.serverErrors = c.serverErrors.load(std::memory_order_relaxed);
+    s.bytesIn = c.bytesIn.load(std::memory_order_relaxed);
+    s.bytesOut = c.bytesOut.load(std::memory_order_relaxed);
     s.p50 = c.latency.percentile(0.50);
     s.p95 = c.latency.percentile(0.95);
     s.p99 = c.latency.percentile(0.99);
@@ -125,7 +151,9 @@ void RequestMetrics::forEachTenant(const std::function<void(const QString &, con
     for (auto it = m_tenants.cbegin(); it != m_tenants.cend(); ++it) {
         const RequestCounters &c = *it.value();
         visit(it.key(), {c.requests.load(std::memory_order_relaxed), c.clientErrors.load(std::memory_order_relaxed),
-                         c.serverErrors.load(std::memory_order_relaxed), c.authFailures.load(std::memory_order_relaxed)});
+                         c.serverErrors.load(std::memory_order_relaxed), c.authFailures.load(std::memory_order_relaxed),
+                         c.bytesIn.load(std::memory_order_relaxed), c.bytesOut.load(std::memory_order_relaxed),
+                         c.latency.sumUs(), c.latency.counts()});
     }
 }
 
