@@ -25,7 +25,7 @@ struct UsageReportPdfLayout {
 // many pages as it needs, with its header repeated on each, and a footer with the
 // generation time and "Page N of M" on every page. Text in any script the installed fonts
 // cover renders (Chinese through Noto Sans CJK when the family name lacks a glyph).
-// Needs a QGuiApplication (fonts); call it on the thread that owns it.
+// Needs a QGuiApplication (fonts); like painting on a QPrinter it may run on any thread.
 // Errors: Internal "pdf-render-failed" if the PDF could not be produced.
 Result<QByteArray> renderUsageReportPdf(const Report::UsageReport &report);
 
