@@ -2,6 +2,7 @@
 
 #include "app/runtime.h"
 #include "app/shutdownsignals.h"
+#include "app/usagemetering.h"
 #include "core/http/adminroutes.h"
 #include "core/http/apiserver.h"
 #include "core/http/auditroutes.h"
@@ -100,6 +101,7 @@ int runServe(const QStringList &arguments)
     Http::registerAuditRoutes(router, rt.audit(), rt.tenants());
     Observe::RequestMetrics metrics;
     Http::registerMetricsRoutes(router, metrics, rt.directory(), options->metricsTopTenants);
+    UsageMetering usage(rt, metrics, router, std::chrono::seconds(options->usageFlushIntervalSeconds));
     Observe::TenantLog tenantLogs(options->common.dataDir, rt.clock());
     Http::registerLogRoutes(router, tenantLogs, rt.directory());
 
@@ -181,6 +183,7 @@ int runServe(const QStringList &arguments)
         }
     });
     anomalyCheck.start(std::chrono::seconds(options->anomalyIntervalSeconds));
+    usage.start();
 
     ShutdownSignals shutdown;
     QObject::connect(&shutdown, &ShutdownSignals::shutdownRequested, [&server](int number) {
@@ -194,6 +197,7 @@ int runServe(const QStringList &arguments)
 
     const int code = QCoreApplication::exec();
     flushAudit();
+    usage.stop();
     qCInfo(lcServe) << "stopped";
     return code;
 }

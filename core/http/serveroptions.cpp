@@ -109,6 +109,9 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"How often each tenant's traffic is checked for anomalies (one sample per interval)."_s, u"60"_s},
         {u"log-retention-days"_s, u"TENANTRY_LOG_RETENTION_DAYS"_s, u"days"_s,
          u"Days each tenant's request and event logs are kept."_s, u"14"_s},
+        {u"usage-flush-interval"_s, u"TENANTRY_USAGE_FLUSH_INTERVAL"_s, u"seconds"_s,
+         u"How often per-tenant usage is added to the catalog's hourly rollup (at most this much is lost in a crash)."_s,
+         u"60"_s},
     };
     return specs;
 }
@@ -232,7 +235,9 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto topTenants = positiveInteger(values, u"metrics-top-tenants"_s, 0, 500);
     auto anomalyInterval = positiveInteger(values, u"anomaly-interval"_s, 1, 3600);
     auto logRetention = positiveInteger(values, u"log-retention-days"_s, 1, 3650);
-    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &logRetention}) {
+    auto usageFlush = positiveInteger(values, u"usage-flush-interval"_s, 1, 3600);
+    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &logRetention,
+                          &usageFlush}) {
         if (!*r)
             return r->error();
     }
@@ -243,6 +248,7 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.metricsTopTenants = int(topTenants.value());
     out.anomalyIntervalSeconds = int(anomalyInterval.value());
     out.logRetentionDays = int(logRetention.value());
+    out.usageFlushIntervalSeconds = int(usageFlush.value());
 
     out.defaultIsolation = values.value(u"default-isolation"_s);
     if (!QStringList{u"shared"_s, u"schema"_s, u"database"_s}.contains(out.defaultIsolation)) {

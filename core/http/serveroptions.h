@@ -67,6 +67,7 @@ struct ServeOptions {
     int metricsTopTenants = 20;
     int anomalyIntervalSeconds = 60;
     int logRetentionDays = 14;
+    int usageFlushIntervalSeconds = 60; // 1..3600
 
     // Validates and converts everything; each problem names its flag and variable.
     static Result<ServeOptions> from(const OptionValues &values);
