@@ -92,20 +92,29 @@ void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microsecon
 void RequestMetrics::record(const QString &tenantId, int status, std::chrono::microseconds latency, qint64 bytesIn,
                             qint64 bytesOut)
 {
-    add(m_total, status, latency, bytesIn, bytesOut);
-    if (tenantId.isEmpty())
+    // The server-wide byte counts are derived in total() (the tenants' plus m_total's own,
+    // which only counts requests without a tenant): that saves a tenant's request two
+    // atomic adds.
+    if (tenantId.isEmpty()) {
+        add(m_total, status, latency, bytesIn, bytesOut);
         return;
-    std::shared_ptr<RequestCounters> counters;
+    }
+    add(m_total, status, latency, 0, 0);
+    // A raw pointer rather than a copy of the shared_ptr: entries are never removed, so the
+    // counters live as long as this object, and the hot path saves a reference count's two
+    // atomic operations.
+    RequestCounters *counters = nullptr;
     {
         QReadLocker read(&m_lock);
-        counters = m_tenants.value(tenantId);
+        if (const auto it = m_tenants.constFind(tenantId); it != m_tenants.cend())
+            counters = it->get();
     }
     if (!counters) {
         QWriteLocker write(&m_lock);
         auto &slot = m_tenants[tenantId];
         if (!slot)
             slot = std::make_shared<RequestCounters>();
-        counters = slot;
+        counters = slot.get();
     }
     add(*counters, status, latency, bytesIn, bytesOut);
 }
@@ -127,7 +136,13 @@ MetricsSnapshot RequestMetrics::snapshotOf(const QString &tenantId, const Reques
 
 MetricsSnapshot RequestMetrics::total() const
 {
-    return snapshotOf({}, m_total);
+    MetricsSnapshot s = snapshotOf({}, m_total);
+    QReadLocker read(&m_lock);
+    for (const auto &c : std::as_const(m_tenants)) {
+        s.bytesIn += c->bytesIn.load(std::memory_order_relaxed);
+        s.bytesOut += c->bytesOut.load(std::memory_order_relaxed);
+    }
+    return s;
 }
 
 MetricsSnapshot RequestMetrics::forTenant(const QString &tenantId) const
@@ -201,7 +216,7 @@ QByteArray seconds(qint64 us)
 QByteArray RequestMetrics::prometheusText(int topTenants, const std::function<QString(const QString &)> &slugOf) const
 {
     const QList<MetricsSnapshot> top = busiest(topTenants);
-    const MetricsSnapshot all = total();
+    const MetricsSnapshot all = snapshotOf({}, m_total); // no byte counts here: skip total()'s sum
     // What the busiest do not account for, summed: requests of every other tenant.
     qint64 tenantRequests = 0, tenantClient = 0, tenantServer = 0;
     {

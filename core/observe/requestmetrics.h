@@ -95,6 +95,8 @@ public:
     void record(const QString &tenantId, int status, std::chrono::microseconds latency, qint64 bytesIn = 0,
                 qint64 bytesOut = 0);
 
+    // The whole server's numbers; its byte counts are added up over the tenants here
+    // (O(tenants)), which keeps them off the request path.
     MetricsSnapshot total() const;
     MetricsSnapshot forTenant(const QString &tenantId) const; // zeros if it served nothing
     // The `limit` tenants with the most requests, most first.
@@ -116,6 +118,7 @@ private:
 
     RequestCounters m_total;
     mutable QReadWriteLock m_lock;
+    // Grows only: a tenant's counters are never removed, which record() relies on.
     QHash<QString, std::shared_ptr<RequestCounters>> m_tenants;
 };
 
