@@ -1,5 +1,7 @@
 #include "core/observe/usagerecorder.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <algorithm>
@@ -105,6 +107,11 @@ void bindRow(QVariantList &values, const UsageRow &row, qint64 hourStartMs)
     values << (row.storageBytes ? QVariant(*row.storageBytes) : QVariant(QMetaType::fromType<qint64>()));
 }
 
+Error writeFailed(const QSqlQuery &q)
+{
+    return Error::unavailable(u"database-error"_s, u"Writing usage to the catalog failed: %1"_s.arg(q.lastError().text()));
+}
+
 } // namespace
 
 QString latencyBucketColumn(std::size_t index)
@@ -202,15 +209,27 @@ Result<UsageFlush> UsageRecorder::flush()
     std::sort(ordered.begin(), ordered.end(),
               [](const UsageRow &a, const UsageRow &b) { return a.tenantId < b.tenantId; });
     const Status written = m_catalog.transaction([&](QSqlDatabase &tx) -> Status {
+        // Prepared once for the full batches (compiling the wide upsert costs more than
+        // running it) and once more for the last, shorter one.
+        QSqlQuery full(tx), last(tx);
+        bool fullPrepared = false;
+        QVariantList values;
         for (qsizetype start = 0; start < ordered.size(); start += m_settings.rowsPerStatement) {
             const qsizetype count = std::min<qsizetype>(m_settings.rowsPerStatement, ordered.size() - start);
-            QVariantList values;
-            values.reserve(count * (counterColumns().size() + 3));
+            QSqlQuery &q = count == m_settings.rowsPerStatement ? full : last;
+            if (&q == &last || !fullPrepared) {
+                q.setForwardOnly(true);
+                if (!q.prepare(upsertStatement(count)))
+                    return writeFailed(q);
+                fullPrepared = fullPrepared || &q == &full;
+            }
+            values.clear();
             for (qsizetype i = start; i < start + count; ++i)
                 bindRow(values, ordered[i], hourMs);
-            auto q = Storage::runQuery(tx, upsertStatement(count), values);
-            if (!q)
-                return q.error();
+            for (qsizetype i = 0; i < values.size(); ++i)
+                q.bindValue(int(i), values[i]);
+            if (!q.exec())
+                return writeFailed(q);
         }
         return {};
     });
