@@ -8,9 +8,9 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -183,15 +183,15 @@ int runUsageReport(Runtime &runtime, const QCommandLineParser &parser)
         return failed(period.error());
 
     Report::UsageReporter reporter(runtime.catalog(), runtime.clock());
-    Result<Report::UsageReport> report = Error::internal(u"No report was built."_s);
-    if (parser.isSet(u"tenant"_s)) {
+    const auto build = [&]() -> Result<Report::UsageReport> {
+        if (!parser.isSet(u"tenant"_s))
+            return reporter.allTenantsReport(period.value());
         auto tenant = runtime.tenants().get(parser.value(u"tenant"_s));
         if (!tenant)
-            return failed(tenant.error());
-        report = reporter.tenantReport(tenant->id, period.value());
-    } else {
-        report = reporter.allTenantsReport(period.value());
-    }
+            return tenant.error();
+        return reporter.tenantReport(tenant->id, period.value());
+    };
+    const auto report = build();
     if (!report)
         return failed(report.error());
 

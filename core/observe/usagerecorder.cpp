@@ -209,19 +209,22 @@ Result<UsageFlush> UsageRecorder::flush()
     std::sort(ordered.begin(), ordered.end(),
               [](const UsageRow &a, const UsageRow &b) { return a.tenantId < b.tenantId; });
     const Status written = m_catalog.transaction([&](QSqlDatabase &tx) -> Status {
-        // Prepared once for the full batches (compiling the wide upsert costs more than
-        // running it) and once more for the last, shorter one.
-        QSqlQuery full(tx), last(tx);
+        // Prepared once for all full batches (compiling the wide upsert costs more than
+        // running it); a shorter last batch gets its own statement.
+        QSqlQuery full(tx);
+        full.setForwardOnly(true);
         bool fullPrepared = false;
         QVariantList values;
         for (qsizetype start = 0; start < ordered.size(); start += m_settings.rowsPerStatement) {
             const qsizetype count = std::min<qsizetype>(m_settings.rowsPerStatement, ordered.size() - start);
-            QSqlQuery &q = count == m_settings.rowsPerStatement ? full : last;
-            if (&q == &last || !fullPrepared) {
+            const bool isFull = count == m_settings.rowsPerStatement;
+            QSqlQuery shorter(tx);
+            QSqlQuery &q = isFull ? full : shorter;
+            if (!isFull || !fullPrepared) {
                 q.setForwardOnly(true);
                 if (!q.prepare(upsertStatement(count)))
                     return writeFailed(q);
-                fullPrepared = fullPrepared || &q == &full;
+                fullPrepared = fullPrepared || isFull;
             }
             values.clear();
             for (qsizetype i = start; i < start + count; ++i)

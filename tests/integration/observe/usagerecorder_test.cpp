@@ -200,6 +200,22 @@ TEST_P(UsageRecorderTest, DeltasOfSeveralFlushesAddUpToTheTotals)
     EXPECT_EQ(rowCount(), 2);
 }
 
+TEST_P(UsageRecorderTest, ManyTenantsGoInBatchesOfOneTransaction)
+{
+    UsageRecorderSettings settings;
+    settings.rowsPerStatement = 3; // 7 tenants: two full batches and a shorter one
+    UsageRecorder recorder(*m_catalog, m_metrics, m_directory, *m_dataSpace, m_clock, settings);
+    QList<StoredRow> expected(7);
+    for (int round = 0; round < 2; ++round) {
+        for (int t = 0; t < 7; ++t)
+            serve(expected[t], u"tenant-%1"_s.arg(t), t + 1, t % 2 ? 200 : 404, microseconds(100 * (t + 1)), t, 10);
+        EXPECT_EQ(mustFlush(recorder).tenantsCounted, 7);
+    }
+    for (int t = 0; t < 7; ++t)
+        expectSame(row(u"tenant-%1"_s.arg(t), at(12)), expected[t]);
+    EXPECT_EQ(rowCount(), 7);
+}
+
 TEST_P(UsageRecorderTest, TrafficLandsInTheHourItIsFlushedIn)
 {
     StoredRow noon, one;
