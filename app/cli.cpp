@@ -1,12 +1,16 @@
 #include "app/cli.h"
 
 #include "app/runtime.h"
+#include "core/report/usagereportcsv.h"
+#include "core/report/usagereportjson.h"
 #include "core/tenancy/tenantjson.h"
+#include "documents/usagereportpdf.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -42,6 +46,9 @@ const QList<Command> &commands()
         {u"audit"_s, u"verify"_s, {}, u"Check the audit trail's hash chain; names the first altered, missing or reordered entry."_s},
         {u"audit"_s, u"list"_s, {}, u"Show audit entries (--tenant, --actor, --action, --since, --until, --limit)."_s},
         {u"audit"_s, u"export"_s, {}, u"Write audit entries as JSON lines or CSV (--format, --output, and the list filters)."_s},
+        {u"report"_s, u"usage"_s, {},
+         u"Usage report for [--from, --to) (dates or whole UTC hours): every tenant, or one with --tenant; "
+         "--format json (default), csv or pdf (pdf needs --output)."_s},
     };
     return all;
 }
@@ -148,7 +155,7 @@ int runAudit(Observe::AuditLog &audit, TenantService &tenants, const QString &ve
         return 0;
     }
     // export: every matching entry, streamed page by page.
-    const QString format = parser.value(u"format"_s);
+    const QString format = parser.isSet(u"format"_s) ? parser.value(u"format"_s) : u"jsonl"_s;
     if (format != "jsonl"_L1 && format != "csv"_L1)
         return usageError(u"--format must be jsonl or csv"_s);
     query->limit = 1000;
@@ -164,11 +171,59 @@ int runAudit(Observe::AuditLog &audit, TenantService &tenants, const QString &ve
     return written ? 0 : failed(written.error());
 }
 
+int runUsageReport(Runtime &runtime, const QCommandLineParser &parser)
+{
+    const QString format = parser.isSet(u"format"_s) ? parser.value(u"format"_s) : u"json"_s;
+    if (format != "json"_L1 && format != "csv"_L1 && format != "pdf"_L1)
+        return usageError(u"--format must be json, csv or pdf"_s);
+    if (format == "pdf"_L1 && !parser.isSet(u"output"_s))
+        return usageError(u"--format pdf needs --output FILE"_s);
+    auto period = Report::parseUsagePeriod(parser.value(u"from"_s), parser.value(u"to"_s));
+    if (!period)
+        return failed(period.error());
+
+    Report::UsageReporter reporter(runtime.catalog(), runtime.clock());
+    const auto build = [&]() -> Result<Report::UsageReport> {
+        if (!parser.isSet(u"tenant"_s))
+            return reporter.allTenantsReport(period.value());
+        auto tenant = runtime.tenants().get(parser.value(u"tenant"_s));
+        if (!tenant)
+            return tenant.error();
+        return reporter.tenantReport(tenant->id, period.value());
+    };
+    const auto report = build();
+    if (!report)
+        return failed(report.error());
+
+    QByteArray bytes;
+    if (format == "pdf"_L1) {
+        auto pdf = Documents::renderUsageReportPdf(report.value());
+        if (!pdf)
+            return failed(pdf.error());
+        bytes = pdf.value();
+    } else if (format == "csv"_L1) {
+        bytes = Report::usageReportToCsv(report.value());
+    } else {
+        bytes = QJsonDocument(Report::usageReportToJson(report.value())).toJson(QJsonDocument::Indented);
+    }
+    if (!parser.isSet(u"output"_s)) {
+        QFile stdOut;
+        if (!stdOut.open(stdout, QIODevice::WriteOnly) || stdOut.write(bytes) != bytes.size())
+            return failed(Error::internal(u"Cannot write to standard output."_s));
+        return 0;
+    }
+    // All or nothing: a report that fails half way leaves no truncated file behind.
+    QSaveFile file(parser.value(u"output"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return failed(Error::invalid(u"invalid-output"_s, u"Cannot write %1: %2"_s.arg(file.fileName(), file.errorString())));
+    return 0;
+}
+
 } // namespace
 
 bool isCliCommand(const QString &command)
 {
-    return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1;
+    return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1 || command == "report"_L1;
 }
 
 int runCli(const QStringList &arguments)
@@ -197,13 +252,15 @@ int runCli(const QStringList &arguments)
         {u"search"_s, u"Text to look for in slug or name."_s, u"text"_s},
         {u"status"_s, u"Comma-separated statuses to list."_s, u"list"_s},
         {u"limit"_s, u"Most tenants or audit entries to list (1-1000)."_s, u"n"_s, u"1000"_s},
-        {u"tenant"_s, u"Audit entries of this tenant (slug)."_s, u"slug"_s},
+        {u"tenant"_s, u"Audit entries or usage report of this tenant (slug)."_s, u"slug"_s},
         {u"actor"_s, u"Audit entries by this actor."_s, u"actor"_s},
         {u"action"_s, u"Audit action, exact or a prefix ending in .* (tenant.*)."_s, u"action"_s},
         {u"since"_s, u"Audit entries at or after this ISO 8601 time."_s, u"time"_s},
         {u"until"_s, u"Audit entries before this ISO 8601 time."_s, u"time"_s},
-        {u"format"_s, u"Export format: jsonl or csv."_s, u"format"_s, u"jsonl"_s},
+        {u"format"_s, u"Audit export: jsonl (default) or csv. Usage report: json (default), csv or pdf."_s, u"format"_s},
         {u"output"_s, u"Export to this file instead of standard output."_s, u"file"_s},
+        {u"from"_s, u"Usage report start (included): YYYY-MM-DD or a whole-hour ISO 8601 UTC time."_s, u"date"_s},
+        {u"to"_s, u"Usage report end (excluded): YYYY-MM-DD or a whole-hour ISO 8601 UTC time."_s, u"date"_s},
     });
     if (!command) {
         QString list;
@@ -355,6 +412,8 @@ int runCli(const QStringList &arguments)
     }
     if (group == "audit"_L1)
         return runAudit(runtime.value()->audit(), tenants, verb, parser, json);
+    if (group == "report"_L1)
+        return runUsageReport(*runtime.value(), parser);
     return usageError(u"unknown command"_s);
 }
 

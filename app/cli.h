@@ -4,9 +4,9 @@
 
 namespace Tenantry::App {
 
-// True when `command` is one the command line handles (tenants, keys).
+// True when `command` is one the command line handles (tenants, keys, audit, report).
 bool isCliCommand(const QString &command);
-// `tenantry tenants ...` and `tenantry keys ...` for scripts. Prints results on stdout
+// `tenantry tenants|keys|audit|report ...` for scripts. Prints results on stdout
 // (a table, or JSON with --json) and errors on stderr. Returns 0 on success, 1 when the
 // operation failed, 2 on a usage error.
 int runCli(const QStringList &arguments);

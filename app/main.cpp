@@ -1,10 +1,11 @@
 // The one executable: the console by default, `serve` for the headless server, and the
-// command line (`tenants`, `keys`) for scripts. Only the console touches a display.
+// command line (`tenants`, `keys`, `audit`, `report`) for scripts. Only the console touches
+// a display.
 #include "app/cli.h"
 #include "app/console.h"
 #include "app/serve.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,19 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+// Qt Gui looks for a Flatpak marker in XDG_RUNTIME_DIR while it starts, and warns when the
+// variable is unset — as it is for services, cron jobs and containers, where serve and the
+// CLI run and the warning means nothing. Only that one message is dropped.
+void dropRuntimeDirWarning(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith("QStandardPaths: XDG_RUNTIME_DIR not set"_L1))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
 
 void printUsage()
 {
@@ -21,6 +35,9 @@ void printUsage()
               "  serve               run the HTTP server (tenantry serve --help)\n"
               "  tenants <verb> ...  list, show, create, activate, suspend, delete, restore, purge, clone\n"
               "  keys <verb> ...     issue, list, revoke tenant API keys\n"
+              "  audit <verb> ...    verify, list, export the audit trail\n"
+              "  report usage ...    usage report per tenant and period: [--tenant SLUG] --from YYYY-MM-DD\n"
+              "                      --to YYYY-MM-DD [--format json|csv|pdf] [--output FILE]\n"
               "\n"
               "Every command takes --data-dir DIR and --database postgresql://...");
 }
@@ -36,7 +53,12 @@ int main(int argc, char **argv)
         return 0;
     }
     if (std::strcmp(command, "serve") == 0 || Tenantry::App::isCliCommand(QString::fromLocal8Bit(command))) {
-        QCoreApplication app(argc, argv);
+        // A QGuiApplication because both render PDF documents (fonts need Qt Gui), on the
+        // offscreen platform whatever the environment says, so they never need a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_previousHandler = qInstallMessageHandler(dropRuntimeDirWarning);
+        QGuiApplication app(argc, argv);
+        qInstallMessageHandler(g_previousHandler);
         QCoreApplication::setApplicationName(u"Tenantry"_s);
         QCoreApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
         QStringList args = QCoreApplication::arguments();

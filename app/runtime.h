@@ -24,6 +24,7 @@ public:
     TenantDirectory &directory() { return m_directory; }
     Storage::CatalogTenantService &tenants() { return *m_tenants; }
     Observe::AuditLog &audit() { return *m_audit; }
+    const Storage::DataSpace &dataSpace() const { return *m_dataSpace; }
     const Clock &clock() const { return m_clock; }
 
 private:

@@ -1,5 +1,6 @@
 #include "app/serverhost.h"
 
+#include "app/usagemetering.h"
 #include "core/http/adminroutes.h"
 #include "core/http/apiserver.h"
 #include "core/http/auditroutes.h"
@@ -90,6 +91,7 @@ struct ServerHost::Parts {
     qint64 reportedDrops = 0;
     std::unique_ptr<Identify::TenantResolver> resolver;
     Http::Router router;
+    std::optional<UsageMetering> usage; // needs the router; built on the host's thread
     std::unique_ptr<Http::ApiServer> server;
     quint16 port = 0;
     QTimer refresh, purge, flush, anomalyCheck;
@@ -110,6 +112,7 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     Http::registerAuditRoutes(p.router, rt.audit(), rt.tenants());
     Http::registerMetricsRoutes(p.router, p.metrics, rt.directory(), options.metricsTopTenants);
     Http::registerLogRoutes(p.router, p.tenantLogs, rt.directory());
+    p.usage.emplace(rt, p.metrics, p.router, std::chrono::seconds(options.usageFlushIntervalSeconds));
 
     // Events from the request path reach the audit trail in batches.
     Http::ApiServerSettings settings{options.adminToken, options.limits, options.strategies.contains(u"path"_s),
@@ -147,6 +150,7 @@ ServerHost::~ServerHost()
 {
     stopListening();
     flush();
+    m_parts->usage->stop(); // adds what was served since the last usage flush
 }
 
 quint16 ServerHost::port() const
@@ -212,6 +216,9 @@ void ServerHost::startTimers()
 
     connect(&p.flush, &QTimer::timeout, this, &ServerHost::flush);
     p.flush.start(1000);
+
+    // Per-tenant usage goes into the catalog's hourly rollup, for reports and billing.
+    p.usage->start();
 
     // Each tenant's request rate, error rate and failed authentications are sampled once per
     // interval; a sudden rise becomes an audit event and a warning, and a signed webhook to

@@ -234,7 +234,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *so
     out.write(makeResponder(incoming, socket));
     const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
     if (m_settings.metrics)
-        m_settings.metrics->record(response.tenantId, response.status, std::chrono::microseconds(elapsedUs));
+        m_settings.metrics->record(response.tenantId, response.status, std::chrono::microseconds(elapsedUs),
+                                   request.body.size(), response.body.size());
     if (m_settings.tenantLog && !response.tenantId.isEmpty()) {
         // No headers, query string or body: they may carry credentials or personal data.
         m_settings.tenantLog->append(response.tenantId, u"request"_s,

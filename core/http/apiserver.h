@@ -25,7 +25,7 @@ struct ApiServerSettings {
     // Told about every request refused for bad or missing credentials, for the audit trail.
     // Called on the request path: it must only queue, never write.
     std::function<void(const Actor &, const AuditEvent &)> authFailures;
-    // Counts every answered request per tenant (may be null).
+    // Counts every answered request per tenant, with its body sizes in and out (may be null).
     Observe::RequestMetrics *metrics = nullptr;
     // Receives a "request" line for every request served for a tenant (may be null).
     Observe::TenantLog *tenantLog = nullptr;

@@ -158,6 +158,9 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"Count, time and log every request per tenant (metrics, usage, tenant logs, anomaly "
          "detection). Turn off only to measure what the stage costs."_s,
          u"on"_s},
+        {u"usage-flush-interval"_s, u"TENANTRY_USAGE_FLUSH_INTERVAL"_s, u"seconds"_s,
+         u"How often per-tenant usage is added to the catalog's hourly rollup (at most this much is lost in a crash)."_s,
+         u"60"_s},
     };
     return specs;
 }
@@ -282,8 +285,9 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto anomalyInterval = positiveInteger(values, u"anomaly-interval"_s, 1, 3600);
     auto anomalyWarmup = positiveInteger(values, u"anomaly-warmup"_s, 1, 100000);
     auto logRetention = positiveInteger(values, u"log-retention-days"_s, 1, 3650);
+    auto usageFlush = positiveInteger(values, u"usage-flush-interval"_s, 1, 3600);
     for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &anomalyWarmup,
-                          &logRetention}) {
+                          &logRetention, &usageFlush}) {
         if (!*r)
             return r->error();
     }
@@ -295,6 +299,7 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.anomalyIntervalSeconds = int(anomalyInterval.value());
     out.anomalyWarmup = int(anomalyWarmup.value());
     out.logRetentionDays = int(logRetention.value());
+    out.usageFlushIntervalSeconds = int(usageFlush.value());
 
     const QString metering = values.value(u"request-metering"_s).trimmed().toLower();
     if (metering != "on"_L1 && metering != "off"_L1)

@@ -74,6 +74,7 @@ struct ServeOptions {
     std::optional<Notify::WebhookTarget> alertWebhook;
     int logRetentionDays = 14;
     bool requestMetering = true; // off: no per-request metrics, usage or tenant request logs
+    int usageFlushIntervalSeconds = 60; // 1..3600
 
     // Validates and converts everything; each problem names its flag and variable.
     static Result<ServeOptions> from(const OptionValues &values);

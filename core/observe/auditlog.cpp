@@ -1,5 +1,7 @@
 #include "core/observe/auditlog.h"
 
+#include "core/base/csv.h"
+
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -362,29 +364,6 @@ Status writeAll(QIODevice &out, const QByteArray &bytes)
     return {};
 }
 
-// One CSV cell (RFC 4180). Spreadsheet formula injection (CWE-1236): Excel, LibreOffice and
-// Google Sheets evaluate a cell that starts with = + - or @ (and some skip a leading tab or
-// CR first) as a formula, so a target or actor an attacker chose, such as
-// "=HYPERLINK(...)", would run when an operator opens the export. A leading single quote
-// makes them all show the cell as text; the cost is that such values (e.g. a negative
-// number as before/after state) read back with that quote in front.
-void appendCsvCell(QByteArray &line, const QString &value)
-{
-    QString text = value;
-    if (!text.isEmpty()) {
-        const QChar first = text.front();
-        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
-            text.prepend(u'\'');
-    }
-    const bool quote = text.contains(u'"') || text.contains(u',') || text.contains(u'\n') || text.contains(u'\r');
-    if (quote) {
-        text.replace(u'"', u"\"\""_s);
-        line.append('"').append(text.toUtf8()).append('"');
-    } else {
-        line.append(text.toUtf8());
-    }
-}
-
 QString compactJson(const QJsonValue &v)
 {
     const auto text = stateText(v);
@@ -567,17 +546,9 @@ Status AuditLog::exportCsv(const AuditQuery &query, QIODevice &out, qint64 maxEn
     return forEachEntry(*this, query, maxEntries, nextCursor, [&out](const AuditPage &page) {
         QByteArray chunk;
         for (const AuditEntry &e : page.items) {
-            const QString cells[] = {QString::number(e.seq), e.at.toString(Qt::ISODateWithMs), e.actor, e.tenantId,
-                                     e.action, e.target, compactJson(e.before), compactJson(e.after),
-                                     e.requestId, e.source, e.prevHash, e.hash};
-            bool first = true;
-            for (const QString &cell : cells) {
-                if (!first)
-                    chunk.append(',');
-                first = false;
-                appendCsvCell(chunk, cell);
-            }
-            chunk.append("\r\n");
+            Csv::appendRecord(chunk, {QString::number(e.seq), e.at.toString(Qt::ISODateWithMs), e.actor, e.tenantId,
+                                      e.action, e.target, compactJson(e.before), compactJson(e.after), e.requestId,
+                                      e.source, e.prevHash, e.hash});
         }
         return writeAll(out, chunk);
     });

@@ -83,7 +83,7 @@ public:
     // `nextCursor` (if given) set to where a further export continues (0 when done).
     // JSON lines: one toJson() object per line. CSV: RFC 4180 with a header row on every
     // call, CRLF line ends, fields quoted when needed, spreadsheet formula injection
-    // neutralised. Errors: as query(), or "export-write-failed"; the output may then be
+    // neutralised (core/base/csv.h). Errors: as query(), or "export-write-failed"; the output may then be
     // incomplete.
     virtual Status exportJsonLines(const AuditQuery &query, QIODevice &out, qint64 maxEntries = -1,
                                    qint64 *nextCursor = nullptr) = 0;

@@ -10,7 +10,7 @@ namespace {
 
 using Buckets = LatencyHistogram::Buckets;
 
-// The histogram of what was recorded between two cumulative readings.
+// The histogram of what was recorded between two readings of per-bucket counts.
 Buckets difference(const Buckets &now, const Buckets &before)
 {
     Buckets out{};
@@ -72,9 +72,9 @@ MetricsSample MetricsSampler::sample()
     s.serverErrorRate = ratio(s.serverErrors, s.requests);
     const Buckets totalLatency = m_metrics.totalLatencyBuckets();
     const Buckets interval = difference(totalLatency, m_lastTotalLatency);
-    s.p50 = LatencyHistogram::percentile(interval, 0.50);
-    s.p95 = LatencyHistogram::percentile(interval, 0.95);
-    s.p99 = LatencyHistogram::percentile(interval, 0.99);
+    s.p50 = LatencyHistogram::percentileOf(interval, 0.50);
+    s.p95 = LatencyHistogram::percentileOf(interval, 0.95);
+    s.p99 = LatencyHistogram::percentileOf(interval, 0.99);
 
     // One pass: every tenant's totals against the previous ones; keep only those that moved.
     std::vector<Candidate> &active = m_active;
@@ -155,13 +155,13 @@ TenantRate MetricsSampler::rateOf(const Candidate &c, double seconds)
     } else {
         const auto reading = m_latency.constFind(c.tenantId);
         if (reading != m_latency.cend() && reading->requests == c.before.requests)
-            baseline = reading->cumulative;
+            baseline = reading->counts;
     }
     const Buckets now = readLatency(c);
     if (baseline) {
         const Buckets interval = difference(now, *baseline);
-        if (interval.back() > 0)
-            r.p95 = LatencyHistogram::percentile(interval, 0.95);
+        if (std::any_of(interval.cbegin(), interval.cend(), [](qint64 n) { return n > 0; }))
+            r.p95 = LatencyHistogram::percentileOf(interval, 0.95);
     }
     return r;
 }

@@ -95,7 +95,7 @@ private:
     // A tenant's histogram as read at some sample, and its request count then.
     struct LatencyReading {
         qint64 requests = 0;
-        LatencyHistogram::Buckets cumulative{};
+        LatencyHistogram::Buckets counts{};
     };
     TenantRate rateOf(const Candidate &c, double seconds);
     LatencyHistogram::Buckets readLatency(const Candidate &c);

@@ -22,24 +22,38 @@ qint64 LatencyHistogram::count() const
     return n;
 }
 
-std::array<qint64, LatencyHistogram::kBoundsUs.size() + 1> LatencyHistogram::cumulative() const
+LatencyHistogram::Buckets LatencyHistogram::counts() const
 {
-    std::array<qint64, kBoundsUs.size() + 1> out{};
-    qint64 running = 0;
-    for (std::size_t i = 0; i < m_buckets.size(); ++i) {
-        running += m_buckets[i].load(std::memory_order_relaxed);
-        out[i] = running;
-    }
+    Buckets out{};
+    for (std::size_t i = 0; i < m_buckets.size(); ++i)
+        out[i] = m_buckets[i].load(std::memory_order_relaxed);
     return out;
+}
+
+namespace {
+
+LatencyHistogram::Buckets cumulate(LatencyHistogram::Buckets counts)
+{
+    for (std::size_t i = 1; i < counts.size(); ++i)
+        counts[i] += counts[i - 1];
+    return counts;
+}
+
+} // namespace
+
+LatencyHistogram::Buckets LatencyHistogram::cumulative() const
+{
+    return cumulate(counts());
 }
 
 std::chrono::microseconds LatencyHistogram::percentile(double quantile) const
 {
-    return percentile(cumulative(), quantile);
+    return percentileOf(counts(), quantile);
 }
 
-std::chrono::microseconds LatencyHistogram::percentile(const Buckets &cum, double quantile)
+std::chrono::microseconds LatencyHistogram::percentileOf(const Buckets &counts, double quantile)
 {
+    const Buckets cum = cumulate(counts);
     const qint64 total = cum.back();
     if (total == 0)
         return std::chrono::microseconds(0);
@@ -58,9 +72,14 @@ std::chrono::microseconds LatencyHistogram::percentile(const Buckets &cum, doubl
     return std::chrono::microseconds(kBoundsUs.back());
 }
 
-void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microseconds latency)
+void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microseconds latency, qint64 bytesIn,
+                         qint64 bytesOut)
 {
     c.requests.fetch_add(1, std::memory_order_relaxed);
+    if (bytesIn > 0) // most requests have no body: skip the atomic add
+        c.bytesIn.fetch_add(bytesIn, std::memory_order_relaxed);
+    if (bytesOut > 0)
+        c.bytesOut.fetch_add(bytesOut, std::memory_order_relaxed);
     if (status >= 500)
         c.serverErrors.fetch_add(1, std::memory_order_relaxed);
     else if (status >= 400)
@@ -70,24 +89,34 @@ void RequestMetrics::add(RequestCounters &c, int status, std::chrono::microsecon
     c.latency.record(latency);
 }
 
-void RequestMetrics::record(const QString &tenantId, int status, std::chrono::microseconds latency)
+void RequestMetrics::record(const QString &tenantId, int status, std::chrono::microseconds latency, qint64 bytesIn,
+                            qint64 bytesOut)
 {
-    add(m_total, status, latency);
-    if (tenantId.isEmpty())
+    // The server-wide byte counts are derived in total() (the tenants' plus m_total's own,
+    // which only counts requests without a tenant): that saves a tenant's request two
+    // atomic adds.
+    if (tenantId.isEmpty()) {
+        add(m_total, status, latency, bytesIn, bytesOut);
         return;
-    std::shared_ptr<RequestCounters> counters;
+    }
+    add(m_total, status, latency, 0, 0);
+    // A raw pointer rather than a copy of the shared_ptr: entries are never removed, so the
+    // counters live as long as this object, and the hot path saves a reference count's two
+    // atomic operations.
+    RequestCounters *counters = nullptr;
     {
         QReadLocker read(&m_lock);
-        counters = m_tenants.value(tenantId);
+        if (const auto it = m_tenants.constFind(tenantId); it != m_tenants.cend())
+            counters = it->get();
     }
     if (!counters) {
         QWriteLocker write(&m_lock);
         auto &slot = m_tenants[tenantId];
         if (!slot)
             slot = std::make_shared<RequestCounters>();
-        counters = slot;
+        counters = slot.get();
     }
-    add(*counters, status, latency);
+    add(*counters, status, latency, bytesIn, bytesOut);
 }
 
 MetricsSnapshot RequestMetrics::snapshotOf(const QString &tenantId, const RequestCounters &c)
@@ -97,6 +126,8 @@ MetricsSnapshot RequestMetrics::snapshotOf(const QString &tenantId, const Reques
     s.requests = c.requests.load(std::memory_order_relaxed);
     s.clientErrors = c.clientErrors.load(std::memory_order_relaxed);
     s.serverErrors = c.serverErrors.load(std::memory_order_relaxed);
+    s.bytesIn = c.bytesIn.load(std::memory_order_relaxed);
+    s.bytesOut = c.bytesOut.load(std::memory_order_relaxed);
     s.p50 = c.latency.percentile(0.50);
     s.p95 = c.latency.percentile(0.95);
     s.p99 = c.latency.percentile(0.99);
@@ -105,7 +136,13 @@ MetricsSnapshot RequestMetrics::snapshotOf(const QString &tenantId, const Reques
 
 MetricsSnapshot RequestMetrics::total() const
 {
-    return snapshotOf({}, m_total);
+    MetricsSnapshot s = snapshotOf({}, m_total);
+    QReadLocker read(&m_lock);
+    for (const auto &c : std::as_const(m_tenants)) {
+        s.bytesIn += c->bytesIn.load(std::memory_order_relaxed);
+        s.bytesOut += c->bytesOut.load(std::memory_order_relaxed);
+    }
+    return s;
 }
 
 MetricsSnapshot RequestMetrics::forTenant(const QString &tenantId) const
@@ -129,13 +166,15 @@ void RequestMetrics::forEachTenant(const std::function<void(const QString &, con
     for (auto it = m_tenants.cbegin(); it != m_tenants.cend(); ++it) {
         const RequestCounters &c = *it.value();
         visit(it.key(), {c.requests.load(std::memory_order_relaxed), c.clientErrors.load(std::memory_order_relaxed),
-                         c.serverErrors.load(std::memory_order_relaxed), c.authFailures.load(std::memory_order_relaxed)});
+                         c.serverErrors.load(std::memory_order_relaxed), c.authFailures.load(std::memory_order_relaxed),
+                         c.bytesIn.load(std::memory_order_relaxed), c.bytesOut.load(std::memory_order_relaxed),
+                         c.latency.sumUs(), c.latency.counts()});
     }
 }
 
 LatencyHistogram::Buckets RequestMetrics::totalLatencyBuckets() const
 {
-    return m_total.latency.cumulative();
+    return m_total.latency.counts();
 }
 
 LatencyHistogram::Buckets RequestMetrics::tenantLatencyBuckets(const QString &tenantId) const
@@ -145,7 +184,7 @@ LatencyHistogram::Buckets RequestMetrics::tenantLatencyBuckets(const QString &te
         QReadLocker read(&m_lock);
         counters = m_tenants.value(tenantId);
     }
-    return counters ? counters->latency.cumulative() : LatencyHistogram::Buckets{};
+    return counters ? counters->latency.counts() : LatencyHistogram::Buckets{};
 }
 
 int RequestMetrics::tenantCount() const
@@ -192,7 +231,7 @@ QByteArray seconds(qint64 us)
 QByteArray RequestMetrics::prometheusText(int topTenants, const std::function<QString(const QString &)> &slugOf) const
 {
     const QList<MetricsSnapshot> top = busiest(topTenants);
-    const MetricsSnapshot all = total();
+    const MetricsSnapshot all = snapshotOf({}, m_total); // no byte counts here: skip total()'s sum
     // What the busiest do not account for, summed: requests of every other tenant.
     qint64 tenantRequests = 0, tenantClient = 0, tenantServer = 0;
     {

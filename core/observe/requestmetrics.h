@@ -23,21 +23,26 @@ public:
         50,     100,    200,    300,     500,     750,     1000,    1500,    2000,    3000,
         5000,   7500,   10000,  15000,   20000,   30000,   50000,   75000,   100000,  150000,
         250000, 500000, 750000, 1000000, 2000000, 5000000, 10000000, 30000000};
-    using Buckets = std::array<qint64, kBoundsUs.size() + 1>;
+    static constexpr std::size_t kBucketCount = kBoundsUs.size() + 1;
+    // A count per bucket: index i counts latencies up to kBoundsUs[i] (and above the bound
+    // before it); the last index counts everything above kBoundsUs.back().
+    using Buckets = std::array<qint64, kBucketCount>;
 
     void record(std::chrono::microseconds latency);
     qint64 count() const;
     // The estimated latency below which `quantile` (0..1) of the recorded requests fall; 0 when empty.
     std::chrono::microseconds percentile(double quantile) const;
+    // The same estimate for any per-bucket counts, e.g. several histograms' counts added up
+    // (usage reports merge hourly rollups this way). The one implementation of the interpolation.
+    static std::chrono::microseconds percentileOf(const Buckets &counts, double quantile);
+    // The count in each bucket (not cumulative).
+    Buckets counts() const;
     // Cumulative counts per bucket (Prometheus "le" semantics), the last being the total.
-    std::array<qint64, kBoundsUs.size() + 1> cumulative() const;
-    // The same estimate from cumulative counts, e.g. the difference of two cumulative()
-    // readings, which is the histogram of what was recorded between them.
-    static std::chrono::microseconds percentile(const Buckets &cumulative, double quantile);
+    Buckets cumulative() const;
     qint64 sumUs() const { return m_sumUs.load(std::memory_order_relaxed); }
 
 private:
-    std::array<std::atomic<qint64>, kBoundsUs.size() + 1> m_buckets{};
+    std::array<std::atomic<qint64>, kBucketCount> m_buckets{};
     std::atomic<qint64> m_sumUs{0};
 };
 
@@ -47,15 +52,23 @@ struct RequestCounters {
     std::atomic<qint64> clientErrors{0}; // 4xx
     std::atomic<qint64> serverErrors{0}; // 5xx
     std::atomic<qint64> authFailures{0}; // 401, also counted in clientErrors
+    std::atomic<qint64> bytesIn{0};      // request bodies
+    std::atomic<qint64> bytesOut{0};     // response bodies
     LatencyHistogram latency;
 };
 
-// A tenant's running totals, cheap to read for every tenant at once.
+// A tenant's running totals, cheap to read for every tenant at once. Each counter only
+// grows, so the difference between two readings is exactly what was served in between
+// (each counter on its own: a reading may fall between two counters' updates of one request).
 struct TenantTotals {
     qint64 requests = 0;
     qint64 clientErrors = 0;
     qint64 serverErrors = 0;
     qint64 authFailures = 0;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    qint64 latencySumUs = 0;
+    LatencyHistogram::Buckets latency{}; // per-bucket counts
 };
 
 // A copy of one tenant's numbers, for reports, the console and the APIs.
@@ -64,6 +77,8 @@ struct MetricsSnapshot {
     qint64 requests = 0;
     qint64 clientErrors = 0;
     qint64 serverErrors = 0;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
     std::chrono::microseconds p50{0}, p95{0}, p99{0};
 };
 
@@ -74,9 +89,13 @@ class RequestMetrics
 {
 public:
     // `tenantId` empty: a request that reached no tenant (health, admin, refused before
-    // identification); it counts only toward the server totals.
-    void record(const QString &tenantId, int status, std::chrono::microseconds latency);
+    // identification); it counts only toward the server totals. `bytesIn` and `bytesOut` are
+    // the request and response body sizes.
+    void record(const QString &tenantId, int status, std::chrono::microseconds latency, qint64 bytesIn = 0,
+                qint64 bytesOut = 0);
 
+    // The whole server's numbers; its byte counts are added up over the tenants here
+    // (O(tenants)), which keeps them off the request path.
     MetricsSnapshot total() const;
     MetricsSnapshot forTenant(const QString &tenantId) const; // zeros if it served nothing
     // The `limit` tenants with the most requests, most first.
@@ -84,7 +103,7 @@ public:
     int tenantCount() const;
     // Calls `visit` with every tenant's running totals (under a shared lock: keep it quick).
     void forEachTenant(const std::function<void(const QString &tenantId, const TenantTotals &)> &visit) const;
-    // The latency histogram's cumulative() of the whole server, or of one tenant (zeros if it
+    // The latency histogram's counts() of the whole server, or of one tenant (zeros if it
     // served nothing): diff two readings for the latency of an interval.
     LatencyHistogram::Buckets totalLatencyBuckets() const;
     LatencyHistogram::Buckets tenantLatencyBuckets(const QString &tenantId) const;
@@ -97,10 +116,12 @@ public:
 
 private:
     static MetricsSnapshot snapshotOf(const QString &tenantId, const RequestCounters &c);
-    static void add(RequestCounters &c, int status, std::chrono::microseconds latency);
+    static void add(RequestCounters &c, int status, std::chrono::microseconds latency, qint64 bytesIn,
+                    qint64 bytesOut);
 
     RequestCounters m_total;
     mutable QReadWriteLock m_lock;
+    // Grows only: a tenant's counters are never removed, which record() relies on.
     QHash<QString, std::shared_ptr<RequestCounters>> m_tenants;
 };
 

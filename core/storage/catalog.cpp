@@ -7,6 +7,7 @@
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QThread>
 #include <QUuid>
 
 #include <atomic>
@@ -30,15 +31,20 @@ void closeAndRemove(const QString &connectionName)
 
 // This thread's catalog connections, by catalog id. Thread-local rather than one table keyed by
 // thread id: the system reuses a finished thread's id, and a Qt connection may only be used
-// (and closed) by the thread that opened it. The destructor runs on the thread as it ends, the
-// one place its connections can be closed.
+// (and closed) by the thread that opened it. They are closed on the thread as it finishes: from
+// QThread::finished, which a QThread emits on itself before wait() returns (after that the
+// process may be tearing Qt Sql down), or else as the thread-local storage goes away.
 struct ThreadConnections {
     QHash<quint64, QString> names;
-    ~ThreadConnections()
+    bool watchingFinish = false;
+
+    void closeAll()
     {
         for (const QString &name : std::as_const(names))
             closeAndRemove(name);
+        names.clear();
     }
+    ~ThreadConnections() { closeAll(); }
 };
 thread_local ThreadConnections t_connections;
 std::atomic<quint64> g_nextCatalogId{1};
@@ -185,6 +191,11 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const CatalogLocation &location)
 
 Result<QSqlDatabase> Catalog::connection()
 {
+    if (!t_connections.watchingFinish) {
+        t_connections.watchingFinish = true;
+        QThread *thread = QThread::currentThread();
+        QObject::connect(thread, &QThread::finished, thread, [] { t_connections.closeAll(); }, Qt::DirectConnection);
+    }
     QString &name = t_connections.names[m_id];
     if (name.isEmpty()) {
         name = m_prototypeName + u"-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);

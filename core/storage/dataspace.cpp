@@ -1,6 +1,8 @@
 #include "core/storage/dataspace.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -44,6 +46,25 @@ Status DirectoryDataSpace::destroy(const Tenant &tenant)
     if (dir.exists() && !dir.removeRecursively())
         return Error::unavailable(u"data-space-failed"_s, u"Cannot remove %1."_s.arg(dir.path()));
     return {};
+}
+
+Result<qint64> DirectoryDataSpace::usedBytes(const QString &tenantId) const
+{
+    if (tenantId.isEmpty() || tenantId.contains(u'/') || tenantId.contains(u".."_s))
+        return Error::internal(u"Refusing to measure a data space for a malformed tenant id."_s);
+    const QString path = QDir(m_root).filePath(tenantId);
+    const QFileInfo root(path);
+    if (!root.exists())
+        return qint64(0);
+    if (!root.isDir() || !root.isReadable())
+        return Error::unavailable(u"data-space-failed"_s, u"Cannot read the tenant's data directory %1."_s.arg(path));
+    qint64 total = 0;
+    QDirIterator it(path, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
 }
 
 } // namespace Tenantry::Storage

@@ -15,6 +15,9 @@ public:
     virtual Status create(const Tenant &tenant) = 0;
     // Removes the tenant's data space and everything in it; succeeds if already gone.
     virtual Status destroy(const Tenant &tenant) = 0;
+    // The bytes the tenant's data space holds now; 0 when it has none (never created, or
+    // purged). Usage metering samples this for storage figures. Safe to call from any thread.
+    virtual Result<qint64> usedBytes(const QString &tenantId) const = 0;
 };
 
 // A directory per tenant under "<data dir>/tenants/<tenant id>/", holding the tenant's
@@ -27,6 +30,10 @@ public:
     explicit DirectoryDataSpace(const QString &dataDir);
     Status create(const Tenant &tenant) override;
     Status destroy(const Tenant &tenant) override;
+    // The total size of the regular files under the tenant's directory (symbolic links are
+    // not followed, so a link cannot make a tenant pay for files outside its space).
+    // Errors: "data-space-failed" when the directory exists but cannot be read.
+    Result<qint64> usedBytes(const QString &tenantId) const override;
     QString pathFor(const Tenant &tenant) const;
 
 private:

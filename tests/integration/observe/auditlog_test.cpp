@@ -1,6 +1,7 @@
 #include "core/observe/auditlog.h"
 
 #include "tests/integration/storage/catalogfixture.h"
+#include "tests/support/csvreader.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -457,42 +458,6 @@ TEST_P(AuditLogTest, ConcurrentAppendsFromSeveralThreadsStayGapless)
     const VerifyReport report = mustVerify();
     EXPECT_TRUE(report.intact) << report.message.toStdString();
     EXPECT_EQ(report.checked, kThreads * kEach);
-}
-
-// A minimal RFC 4180 reader, for checking what the export wrote.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                cell += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row.append(cell);
-            cell.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            row.append(cell);
-            rows.append(row);
-            row.clear();
-            cell.clear();
-            ++i;
-        } else {
-            cell += c;
-        }
-    }
-    return rows;
 }
 
 TEST_P(AuditLogTest, ExportsJsonLinesAndCsvWithQuotingAndFormulaNeutralised)

@@ -159,3 +159,16 @@ TEST(ServeOptions, AnomalyWarmupIsRangeChecked)
         EXPECT_TRUE(r.error().message.contains(u"TENANTRY_ANOMALY_WARMUP"_s));
     }
 }
+
+TEST(ServeOptions, UsageFlushIntervalIsRangeChecked)
+{
+    EXPECT_EQ(parse({}).value().usageFlushIntervalSeconds, 60);
+    EXPECT_EQ(parse({u"--usage-flush-interval"_s, u"5"_s}).value().usageFlushIntervalSeconds, 5);
+    EXPECT_EQ(parse({}, {{"TENANTRY_USAGE_FLUSH_INTERVAL", "3600"}}).value().usageFlushIntervalSeconds, 3600);
+    for (const char *bad : {"0", "3601", "-1", "1.5", "minute"}) {
+        const auto o = parse({u"--usage-flush-interval"_s, QString::fromLatin1(bad)});
+        ASSERT_FALSE(o.ok()) << bad;
+        EXPECT_EQ(o.error().code, u"invalid-option"_s);
+        EXPECT_TRUE(o.error().message.contains(u"TENANTRY_USAGE_FLUSH_INTERVAL"_s)) << o.error().message.toStdString();
+    }
+}

@@ -75,6 +75,57 @@ TEST(RequestMetrics, CountsPerTenantAndOverall)
     EXPECT_EQ(busiest.first().tenantId, u"a"_s);
 }
 
+TEST(LatencyHistogram, PercentilesOfMergedCountsMatchOneHistogramOfAllSamples)
+{
+    // Two histograms' per-bucket counts added up estimate exactly what one histogram fed
+    // every sample estimates: usage reports rely on this to merge hours.
+    LatencyHistogram a, b, both;
+    for (int i = 0; i < 500; ++i) {
+        const microseconds latency(37 * i * i % 900000);
+        (i % 3 ? a : b).record(latency);
+        both.record(latency);
+    }
+    LatencyHistogram::Buckets merged = a.counts();
+    const auto other = b.counts();
+    for (std::size_t i = 0; i < merged.size(); ++i)
+        merged[i] += other[i];
+    EXPECT_EQ(merged, both.counts());
+    for (double q : {0.0, 0.5, 0.9, 0.95, 0.99, 1.0})
+        EXPECT_EQ(LatencyHistogram::percentileOf(merged, q), both.percentile(q)) << q;
+    EXPECT_EQ(LatencyHistogram::percentileOf({}, 0.5), microseconds(0));
+}
+
+TEST(RequestMetrics, CountsBodyBytesAndExposesTheRunningTotals)
+{
+    RequestMetrics m;
+    m.record(u"a"_s, 200, milliseconds(1), 0, 512);
+    m.record(u"a"_s, 201, milliseconds(3), 2048, 90);
+    m.record(u"a"_s, 401, microseconds(80), 10, 120);
+    m.record(u"b"_s, 200, milliseconds(1), 7, 7);
+    m.record({}, 200, milliseconds(1), 1000, 1000);
+    EXPECT_EQ(m.forTenant(u"a"_s).bytesIn, 2058);
+    EXPECT_EQ(m.forTenant(u"a"_s).bytesOut, 722);
+    EXPECT_EQ(m.total().bytesIn, 3065);
+    EXPECT_EQ(m.total().bytesOut, 1729);
+
+    QHash<QString, TenantTotals> totals;
+    m.forEachTenant([&](const QString &id, const TenantTotals &t) { totals.insert(id, t); });
+    ASSERT_EQ(totals.size(), 2); // the request without a tenant is no tenant's
+    const TenantTotals &a = totals[u"a"_s];
+    EXPECT_EQ(a.requests, 3);
+    EXPECT_EQ(a.clientErrors, 1);
+    EXPECT_EQ(a.authFailures, 1);
+    EXPECT_EQ(a.bytesIn, 2058);
+    EXPECT_EQ(a.bytesOut, 722);
+    EXPECT_EQ(a.latencySumUs, 4080);
+    qint64 samples = 0;
+    for (qint64 n : a.latency)
+        samples += n;
+    EXPECT_EQ(samples, 3);
+    EXPECT_EQ(a.latency[1], 1); // 80 us: above 50, up to 100
+    EXPECT_EQ(totals[u"b"_s].bytesIn, 7);
+}
+
 TEST(RequestMetrics, ConcurrentRecordingLosesNothing)
 {
     RequestMetrics m;
