@@ -8,6 +8,7 @@
 #include "widgets/monitoring/monitoringpage.h"
 #include "widgets/servercontrol.h"
 #include "widgets/tenants/tenantspage.h"
+#include "widgets/uihelpers.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,11 +33,6 @@ namespace Tenantry::Widgets {
 namespace {
 
 constexpr int kPageRole = Qt::UserRole + 1; // index into the page stack; absent when not built yet
-
-QIcon themedIcon(const QWidget *widget, const QString &name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(name, widget->style()->standardIcon(fallback, nullptr, widget));
-}
 
 } // namespace
 

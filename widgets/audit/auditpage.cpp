@@ -4,6 +4,7 @@
 #include "widgets/audit/audittablemodel.h"
 #include "widgets/audit/jsondiffview.h"
 #include "widgets/messagebanner.h"
+#include "widgets/uihelpers.h"
 
 #include <QAction>
 #include <QDir>
@@ -31,21 +32,6 @@ using namespace Qt::StringLiterals;
 
 namespace Tenantry::Widgets {
 namespace {
-
-// Restores the cursor however the scope is left.
-class WaitCursor
-{
-public:
-    WaitCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
-    ~WaitCursor() { QGuiApplication::restoreOverrideCursor(); }
-    WaitCursor(const WaitCursor &) = delete;
-    WaitCursor &operator=(const WaitCursor &) = delete;
-};
-
-QIcon themedIcon(const QWidget *widget, const QString &name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(name, widget->style()->standardIcon(fallback, nullptr, widget));
-}
 
 QLabel *detailValue(QWidget *parent)
 {

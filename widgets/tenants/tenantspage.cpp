@@ -5,6 +5,7 @@
 #include "widgets/tenants/newtenantdialog.h"
 #include "widgets/tenants/tenantfilterproxy.h"
 #include "widgets/tenants/tenanttablemodel.h"
+#include "widgets/uihelpers.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -33,21 +34,6 @@ using namespace Qt::StringLiterals;
 
 namespace Tenantry::Widgets {
 namespace {
-
-// Restores the cursor however the scope is left.
-class WaitCursor
-{
-public:
-    WaitCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
-    ~WaitCursor() { QGuiApplication::restoreOverrideCursor(); }
-    WaitCursor(const WaitCursor &) = delete;
-    WaitCursor &operator=(const WaitCursor &) = delete;
-};
-
-QIcon themedIcon(const QWidget *widget, const QString &name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(name, widget->style()->standardIcon(fallback, nullptr, widget));
-}
 
 QPixmap colorDot(const QColor &color, int size)
 {
