@@ -237,14 +237,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &incoming, QTcpSocket *so
         m_settings.metrics->record(response.tenantId, response.status, std::chrono::microseconds(elapsedUs),
                                    request.body.size(), response.body.size());
     if (m_settings.tenantLog && !response.tenantId.isEmpty()) {
-        // No headers, query string or body: they may carry credentials or personal data.
-        m_settings.tenantLog->append(response.tenantId, u"request"_s,
-                                     {{u"request_id"_s, request.requestId},
-                                      {u"method"_s, QString::fromLatin1(request.method)},
-                                      {u"path"_s, QString::fromLatin1(request.path)},
-                                      {u"status"_s, response.status},
-                                      {u"duration_ms"_s, double(elapsedUs) / 1000.0},
-                                      {u"source"_s, request.remoteAddress.toString()}});
+        m_settings.tenantLog->appendRequest(response.tenantId,
+                                            {request.requestId, request.method, request.path, response.status,
+                                             elapsedUs, request.remoteAddress.toString()});
     }
     qCInfo(lcHttp).noquote() << request.method << QString::fromLatin1(request.path) << response.status
                              << u"%1ms"_s.arg(timer.nsecsElapsed() / 1e6, 0, 'f', 2)

@@ -27,6 +27,17 @@ struct LogPage {
     QString nextCursor; // empty when there is nothing more
 };
 
+// What the server logs about one request it served for a tenant: no headers, query string or
+// body, since they may carry credentials or personal data.
+struct RequestLine {
+    QString requestId;
+    QByteArray method;
+    QByteArray path;   // as received (percent-encoded), without the query
+    int status = 0;
+    qint64 durationUs = 0;
+    QString source;    // client address
+};
+
 // Structured logs kept apart per tenant: JSON lines in one file per UTC day under the
 // tenant's own data space, "<data dir>/tenants/<tenant id>/logs/YYYY-MM-DD.jsonl" — the
 // directory is named by the immutable tenant id, so no request can name another tenant's
@@ -44,6 +55,10 @@ public:
 
     // Queues one line for `tenantId`; `fields` gets "ts" (ISO 8601, ms) and "kind" added.
     void append(const QString &tenantId, const QString &kind, QJsonObject fields);
+    // Queues a "request" line: {"duration_ms", "kind": "request", "method", "path",
+    // "request_id", "source", "status", "ts"} — the same line append() would write for
+    // those fields, made without a QJsonObject because it runs for every request.
+    void appendRequest(const QString &tenantId, const RequestLine &request);
     Status flush();
     // Deletes day files older than `retentionDays` (by file date) for every tenant.
     Result<int> removeExpired(int retentionDays);
@@ -53,6 +68,7 @@ public:
 
 private:
     QString dirFor(const QString &tenantId) const;
+    void enqueue(const QString &tenantId, const QDate &day, const QByteArray &line);
 
     QString m_root;
     const Clock &m_clock;

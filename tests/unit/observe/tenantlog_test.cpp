@@ -140,3 +140,23 @@ TEST_F(TenantLogTest, TheQueueIsBounded)
     ASSERT_TRUE(tiny.flush().ok());
     EXPECT_EQ(qint64(readAll(kAcme).size()) + tiny.dropped(), 20);
 }
+
+TEST_F(TenantLogTest, ARequestLineIsTheLineAppendWouldWriteEvenForHostileText)
+{
+    // Paths arrive percent-encoded, but the line must stay valid JSON whatever it holds.
+    const QByteArray path = "/api/v1/\"quoted\"\\back\x01\x1f/\xe5\x8c\x97\xe4\xba\xac";
+    m_clock.set(m_clock.now().addMSecs(123));
+    m_log.appendRequest(kAcme, {u"req-1"_s, "GET", path, 404, 1234, u"::1"_s});
+    m_log.append(kAcme, u"request"_s,
+                 {{u"request_id"_s, u"req-1"_s}, {u"method"_s, u"GET"_s}, {u"path"_s, QString::fromUtf8(path)},
+                  {u"status"_s, 404}, {u"duration_ms"_s, 1.234}, {u"source"_s, u"::1"_s}});
+    m_log.appendRequest(u"../../etc"_s, {u"req-2"_s, "GET", "/", 200, 1, u"::1"_s}); // not an id: ignored
+    ASSERT_TRUE(m_log.flush().ok());
+
+    const QList<QJsonObject> lines = readAll(kAcme);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_EQ(lines[0], lines[1]);
+    EXPECT_EQ(lines[0].value(u"path"_s).toString(), QString::fromUtf8(path));
+    EXPECT_EQ(lines[0].value(u"ts"_s).toString(), u"2026-05-01T23:59:58.123Z"_s);
+    EXPECT_EQ(lines[0].value(u"duration_ms"_s).toDouble(), 1.234);
+}
