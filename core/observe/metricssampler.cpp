@@ -43,10 +43,10 @@ MetricsSampler::MetricsSampler(const RequestMetrics &metrics, const Clock &clock
 {
     m_lastAt = m_clock.now();
     const MetricsSnapshot total = m_metrics.total();
-    m_lastTotal = {total.requests, total.clientErrors, total.serverErrors, 0};
+    m_lastTotal = {total.requests, total.clientErrors, total.serverErrors};
     m_lastTotalLatency = m_metrics.totalLatencyBuckets();
     m_metrics.forEachTenant([this](const QString &tenantId, const TenantTotals &totals) {
-        m_lastTenants.insert(tenantId, totals);
+        m_lastTenants.insert(tenantId, {totals.requests, totals.clientErrors, totals.serverErrors});
     });
 }
 
@@ -80,11 +80,12 @@ MetricsSample MetricsSampler::sample()
     std::vector<Candidate> &active = m_active;
     active.clear();
     int seen = 0;
-    m_metrics.forEachTenant([&](const QString &tenantId, const TenantTotals &now) {
+    m_metrics.forEachTenant([&](const QString &tenantId, const TenantTotals &totals) {
         ++seen;
+        const Counts now{totals.requests, totals.clientErrors, totals.serverErrors};
         auto last = m_lastTenants.find(tenantId);
         const bool isNew = last == m_lastTenants.end();
-        const TenantTotals before = isNew ? TenantTotals{} : last.value();
+        const Counts before = isNew ? Counts{} : last.value();
         if (now.requests != before.requests)
             active.push_back({tenantId, now, before, isNew});
         if (isNew)
@@ -122,7 +123,7 @@ MetricsSample MetricsSampler::sample()
                 s.selected = rateOf(*moved, seconds);
             } else {
                 // Idle in the interval (or never seen): its totals, nothing new.
-                const TenantTotals totals = m_lastTenants.value(m_selected);
+                const Counts totals = m_lastTenants.value(m_selected);
                 s.selected = rateOf({m_selected, totals, totals, false}, seconds);
             }
         }
@@ -131,7 +132,7 @@ MetricsSample MetricsSampler::sample()
         readLatency(active[i]);
 
     m_lastAt = s.at;
-    m_lastTotal = {total.requests, total.clientErrors, total.serverErrors, 0};
+    m_lastTotal = {total.requests, total.clientErrors, total.serverErrors};
     m_lastTotalLatency = totalLatency;
     active.clear(); // drops the tenant id references, keeps the capacity
     return s;

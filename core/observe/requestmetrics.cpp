@@ -160,15 +160,24 @@ MetricsSnapshot RequestMetrics::forTenant(const QString &tenantId) const
     return snapshotOf(tenantId, *counters);
 }
 
-void RequestMetrics::forEachTenant(const std::function<void(const QString &, const TenantTotals &)> &visit) const
+void RequestMetrics::forEachTenant(const std::function<void(const QString &, const TenantTotals &)> &visit,
+                                   TenantLatency latency) const
 {
     QReadLocker read(&m_lock);
+    TenantTotals t;
     for (auto it = m_tenants.cbegin(); it != m_tenants.cend(); ++it) {
         const RequestCounters &c = *it.value();
-        visit(it.key(), {c.requests.load(std::memory_order_relaxed), c.clientErrors.load(std::memory_order_relaxed),
-                         c.serverErrors.load(std::memory_order_relaxed), c.authFailures.load(std::memory_order_relaxed),
-                         c.bytesIn.load(std::memory_order_relaxed), c.bytesOut.load(std::memory_order_relaxed),
-                         c.latency.sumUs(), c.latency.counts()});
+        t.requests = c.requests.load(std::memory_order_relaxed);
+        t.clientErrors = c.clientErrors.load(std::memory_order_relaxed);
+        t.serverErrors = c.serverErrors.load(std::memory_order_relaxed);
+        t.authFailures = c.authFailures.load(std::memory_order_relaxed);
+        t.bytesIn = c.bytesIn.load(std::memory_order_relaxed);
+        t.bytesOut = c.bytesOut.load(std::memory_order_relaxed);
+        if (latency == TenantLatency::Include) {
+            t.latencySumUs = c.latency.sumUs();
+            t.latency = c.latency.counts();
+        }
+        visit(it.key(), t);
     }
 }
 

@@ -101,8 +101,13 @@ public:
     // The `limit` tenants with the most requests, most first.
     QList<MetricsSnapshot> busiest(int limit) const;
     int tenantCount() const;
+    // Whether forEachTenant() reads each tenant's latency histogram too (29 more counters a
+    // tenant; only what is persisted needs it, the live views do without).
+    enum class TenantLatency { Skip, Include };
     // Calls `visit` with every tenant's running totals (under a shared lock: keep it quick).
-    void forEachTenant(const std::function<void(const QString &tenantId, const TenantTotals &)> &visit) const;
+    // With TenantLatency::Skip, `latencySumUs` and `latency` are zero.
+    void forEachTenant(const std::function<void(const QString &tenantId, const TenantTotals &)> &visit,
+                       TenantLatency latency = TenantLatency::Skip) const;
     // The latency histogram's counts() of the whole server, or of one tenant (zeros if it
     // served nothing): diff two readings for the latency of an interval.
     LatencyHistogram::Buckets totalLatencyBuckets() const;

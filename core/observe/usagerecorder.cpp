@@ -158,7 +158,7 @@ Result<UsageFlush> UsageRecorder::flush()
     current.reserve(m_metrics.tenantCount());
     m_metrics.forEachTenant([&current](const QString &tenantId, const TenantTotals &totals) {
         current.insert(tenantId, totals);
-    });
+    }, RequestMetrics::TenantLatency::Include);
 
     QHash<QString, UsageRow> rows;
     for (auto it = current.cbegin(); it != current.cend(); ++it) {

@@ -109,7 +109,8 @@ TEST(RequestMetrics, CountsBodyBytesAndExposesTheRunningTotals)
     EXPECT_EQ(m.total().bytesOut, 1729);
 
     QHash<QString, TenantTotals> totals;
-    m.forEachTenant([&](const QString &id, const TenantTotals &t) { totals.insert(id, t); });
+    m.forEachTenant([&](const QString &id, const TenantTotals &t) { totals.insert(id, t); },
+                    RequestMetrics::TenantLatency::Include);
     ASSERT_EQ(totals.size(), 2); // the request without a tenant is no tenant's
     const TenantTotals &a = totals[u"a"_s];
     EXPECT_EQ(a.requests, 3);
