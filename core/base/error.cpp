@@ -34,6 +34,16 @@ Error Error::gone(const QString &code, const QString &message)
     return {ErrorKind::Gone, code, message, {}};
 }
 
+Error Error::preconditionFailed(const QString &code, const QString &message)
+{
+    return {ErrorKind::PreconditionFailed, code, message, {}};
+}
+
+Error Error::tooManyRequests(const QString &code, const QString &message, int retryAfterSeconds)
+{
+    return {ErrorKind::TooManyRequests, code, message, {}, retryAfterSeconds};
+}
+
 Error Error::unavailable(const QString &code, const QString &message)
 {
     return {ErrorKind::Unavailable, code, message, {}};

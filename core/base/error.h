@@ -15,6 +15,8 @@ enum class ErrorKind {
     NotFound,
     Conflict,         // clashes with existing state (duplicate slug, illegal transition)
     Gone,             // existed, deleted
+    PreconditionFailed, // a conditional request (If-Match) no longer holds
+    TooManyRequests,  // a limit or pool quota is exhausted; try again later
     TooLarge,         // request body over the configured limit
     HeadersTooLarge,  // request headers over the configured limit
     Unavailable,      // a dependency (database, Redis) is not reachable
@@ -34,6 +36,7 @@ struct Error {
     QString code;
     QString message;
     QList<FieldError> fields;
+    int retryAfterSeconds = 0; // > 0: when trying again makes sense (Retry-After)
 
     static Error invalid(const QString &code, const QString &message, QList<FieldError> fields = {});
     static Error unauthenticated(const QString &code, const QString &message);
@@ -41,6 +44,8 @@ struct Error {
     static Error notFound(const QString &code, const QString &message);
     static Error conflict(const QString &code, const QString &message);
     static Error gone(const QString &code, const QString &message);
+    static Error preconditionFailed(const QString &code, const QString &message);
+    static Error tooManyRequests(const QString &code, const QString &message, int retryAfterSeconds);
     static Error unavailable(const QString &code, const QString &message);
     static Error internal(const QString &message);
 };

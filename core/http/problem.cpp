@@ -17,6 +17,8 @@ QString titleFor(ErrorKind kind)
     case ErrorKind::NotFound: return u"Not found"_s;
     case ErrorKind::Conflict: return u"Conflict"_s;
     case ErrorKind::Gone: return u"Gone"_s;
+    case ErrorKind::PreconditionFailed: return u"Precondition failed"_s;
+    case ErrorKind::TooManyRequests: return u"Too many requests"_s;
     case ErrorKind::TooLarge: return u"Payload too large"_s;
     case ErrorKind::HeadersTooLarge: return u"Request header fields too large"_s;
     case ErrorKind::Unavailable: return u"Service unavailable"_s;
@@ -36,6 +38,8 @@ int httpStatus(ErrorKind kind)
     case ErrorKind::NotFound: return 404;
     case ErrorKind::Conflict: return 409;
     case ErrorKind::Gone: return 410;
+    case ErrorKind::PreconditionFailed: return 412;
+    case ErrorKind::TooManyRequests: return 429;
     case ErrorKind::TooLarge: return 413;
     case ErrorKind::HeadersTooLarge: return 431;
     case ErrorKind::Unavailable: return 503;
@@ -71,6 +75,8 @@ HttpResponse problemResponse(const Error &error, const QByteArray &instance, con
     HttpResponse response{status, "application/problem+json", QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
     if (error.kind == ErrorKind::Unauthenticated)
         response.headers.emplaceBack(QByteArray("WWW-Authenticate"), "Bearer realm=\"tenantry\"");
+    if (error.retryAfterSeconds > 0)
+        response.headers.emplaceBack(QByteArray("Retry-After"), QByteArray::number(error.retryAfterSeconds));
     return response;
 }
 

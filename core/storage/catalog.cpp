@@ -1,9 +1,9 @@
 #include "core/storage/catalog.h"
 
+#include "core/storage/migrations.h"
+
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
-#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -50,50 +50,6 @@ thread_local ThreadConnections t_connections;
 std::atomic<quint64> g_nextCatalogId{1};
 
 
-struct Migration {
-    int version;
-    QString name;
-    QString sql;
-};
-
-QList<Migration> shippedMigrations()
-{
-    QList<Migration> out;
-    static const QRegularExpression fileName(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
-    const QDir dir(u":/sql/catalog"_s);
-    for (const QString &entry : dir.entryList(QDir::Files, QDir::Name)) {
-        const auto m = fileName.match(entry);
-        if (!m.hasMatch())
-            continue;
-        QFile f(dir.filePath(entry));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        out.append({m.captured(1).toInt(), entry, QString::fromUtf8(f.readAll())});
-    }
-    return out;
-}
-
-// Splits a migration into statements: each ends with ';' at the end of a line; "--"
-// comment lines are dropped. Good enough for our own migrations, which keep to that form.
-QStringList statementsOf(const QString &sql)
-{
-    QStringList statements;
-    QString current;
-    for (const QString &line : sql.split(u'\n')) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith("--"_L1))
-            continue;
-        current += line + u'\n';
-        if (trimmed.endsWith(u';')) {
-            statements.append(current.trimmed().chopped(1));
-            current.clear();
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        statements.append(current.trimmed());
-    return statements;
-}
-
 Error sqlError(const QString &what, const QSqlError &e)
 {
     return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, e.text()));
@@ -118,7 +74,7 @@ Result<QSqlQuery> runQuery(QSqlDatabase &db, const QString &sql, const QVariantL
 
 int Catalog::latestSchemaVersion()
 {
-    const auto all = shippedMigrations();
+    const auto all = loadMigrations(u":/sql/catalog"_s);
     return all.isEmpty() ? 0 : all.last().version;
 }
 
@@ -270,14 +226,13 @@ Status Catalog::migrate()
         if (m_dialect == Dialect::Postgres)
             QSqlQuery(db.value()).exec(u"SELECT pg_advisory_unlock(7316224601)"_s);
     });
-    if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                "name TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s)) {
-        return sqlError(u"Cannot create the migrations table"_s, q.lastError());
-    }
-    if (!q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) || !q.next())
-        return sqlError(u"Cannot read the catalog schema version"_s, q.lastError());
-    int current = q.value(0).toInt();
-    const QList<Migration> migrations = shippedMigrations();
+    if (Status made = ensureVersionTable(db.value(), u"schema_migrations"_s); !made)
+        return made;
+    auto applied = appliedVersion(db.value(), u"schema_migrations"_s);
+    if (!applied)
+        return applied.error();
+    int current = applied.value();
+    const QList<Migration> migrations = loadMigrations(u":/sql/catalog"_s);
     const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
     if (current > latest) {
         return Error::conflict(u"schema-too-new"_s,
@@ -290,18 +245,9 @@ Status Catalog::migrate()
     for (const Migration &m : migrations) {
         if (m.version <= current)
             continue;
-        Status applied = transaction([&](QSqlDatabase &tx) -> Status {
-            for (const QString &statement : statementsOf(m.sql)) {
-                QSqlQuery s(tx);
-                if (!s.exec(statement))
-                    return sqlError(u"Migration %1 failed"_s.arg(m.name), s.lastError());
-            }
-            auto done = runQuery(tx, u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s,
-                                 {m.version, m.name, QDateTime::currentMSecsSinceEpoch()});
-            return done ? Status{} : Status{done.error()};
-        });
-        if (!applied)
-            return applied;
+        Status step = transaction([&](QSqlDatabase &tx) { return applyMigration(tx, m, u"schema_migrations"_s); });
+        if (!step)
+            return step;
         qCInfo(lcCatalog) << "applied catalog migration" << m.name;
         current = m.version;
     }
