@@ -38,7 +38,7 @@ int runConsole(int &argc, char **argv)
     Result<Http::ServeOptions> options = values ? Http::ServeOptions::from(values.value())
                                                 : Result<Http::ServeOptions>(values.error());
     Result<std::unique_ptr<Runtime>> runtime =
-        options ? Runtime::open(options->common, {options->defaultIsolation, options->retentionDays})
+        options ? Runtime::open(options.value())
                 : Result<std::unique_ptr<Runtime>>(options.error());
     if (!runtime) {
         QMessageBox::critical(nullptr, QApplication::translate("Console", "Tenantry cannot start"),

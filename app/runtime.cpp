@@ -2,7 +2,16 @@
 
 namespace Tenantry::App {
 
-Result<std::unique_ptr<Runtime>> Runtime::open(const Http::CommonOptions &options, Storage::TenantPolicy policy)
+Result<std::unique_ptr<Runtime>> Runtime::open(const Http::ServeOptions &options)
+{
+    Storage::TenantPolicy policy{options.defaultIsolation, options.planIsolation, options.retentionDays};
+    Storage::DataPlaneOptions dataPlane;
+    dataPlane.limits = options.dataPool;
+    return open(options.common, policy, dataPlane);
+}
+
+Result<std::unique_ptr<Runtime>> Runtime::open(const Http::CommonOptions &options, Storage::TenantPolicy policy,
+                                               Storage::DataPlaneOptions dataPlane)
 {
     Storage::CatalogLocation location{options.dataDir, std::nullopt};
     if (!options.databaseUrl.isEmpty()) {
@@ -16,9 +25,12 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Http::CommonOptions &option
         return catalog.error();
     std::unique_ptr<Runtime> rt(new Runtime);
     rt->m_catalog = std::move(catalog).value();
-    rt->m_dataSpace = std::make_unique<Storage::DirectoryDataSpace>(options.dataDir);
+    auto plane = Storage::DataPlane::open(*rt->m_catalog, location.database, std::move(dataPlane));
+    if (!plane)
+        return plane.error();
+    rt->m_dataPlane = std::move(plane).value();
     rt->m_audit = std::make_unique<Observe::AuditLog>(*rt->m_catalog, rt->m_clock);
-    rt->m_tenants = std::make_unique<Storage::CatalogTenantService>(*rt->m_catalog, rt->m_directory, *rt->m_dataSpace,
+    rt->m_tenants = std::make_unique<Storage::CatalogTenantService>(*rt->m_catalog, rt->m_directory, *rt->m_dataPlane,
                                                                      *rt->m_audit, rt->m_clock, policy);
     if (Status loaded = rt->m_tenants->loadDirectory(); !loaded)
         return loaded.error();

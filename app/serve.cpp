@@ -41,8 +41,7 @@ int runServe(const QStringList &arguments)
     if (!options)
         return fail(options.error());
 
-    Storage::TenantPolicy policy{options->defaultIsolation, options->retentionDays};
-    auto runtime = Runtime::open(options->common, policy);
+    auto runtime = Runtime::open(options.value());
     if (!runtime)
         return fail(runtime.error());
     auto host = ServerHost::start(*runtime.value(), options.value());

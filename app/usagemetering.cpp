@@ -10,7 +10,7 @@ namespace Tenantry::App {
 
 UsageMetering::UsageMetering(Runtime &runtime, const Observe::RequestMetrics &metrics, Http::Router &router,
                              std::chrono::seconds flushInterval)
-    : m_recorder(runtime.catalog(), metrics, runtime.directory(), runtime.dataSpace(), runtime.clock())
+    : m_recorder(runtime.catalog(), metrics, runtime.directory(), runtime.dataPlane(), runtime.clock())
     , m_reporter(runtime.catalog(), runtime.clock())
     , m_interval(flushInterval)
 {

@@ -136,6 +136,16 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"Largest request line plus headers accepted (431 above)."_s, u"16384"_s},
         {u"default-isolation"_s, u"TENANTRY_DEFAULT_ISOLATION"_s, u"strategy"_s,
          u"Isolation for new tenants when not given: shared, schema or database."_s, u"shared"_s},
+        {u"plan-isolation"_s, u"TENANTRY_PLAN_ISOLATION"_s, u"plan=strategy,..."_s,
+         u"Isolation for new tenants of a plan, e.g. \"pro=schema,enterprise=database\"; other plans get "
+         "--default-isolation. A tenant's own \"isolation\" at registration wins."_s, {}},
+        {u"data-pool-size"_s, u"TENANTRY_DATA_POOL_SIZE"_s, u"n"_s,
+         u"Tenant data connections open at most, all tenants together (a database or file per tenant "
+         "needs its own; shared tables and schemas share them)."_s, u"32"_s},
+        {u"data-pool-per-tenant"_s, u"TENANTRY_DATA_POOL_PER_TENANT"_s, u"n"_s,
+         u"Tenant data transactions one tenant may hold open at once (429 above)."_s, u"4"_s},
+        {u"data-pool-idle-timeout"_s, u"TENANTRY_DATA_POOL_IDLE_TIMEOUT"_s, u"seconds"_s,
+         u"An unused tenant data connection is closed after this long."_s, u"60"_s},
         {u"retention-days"_s, u"TENANTRY_RETENTION_DAYS"_s, u"days"_s,
          u"Days a deleted tenant can be restored before it is purged."_s, u"30"_s},
         {u"metrics-top-tenants"_s, u"TENANTRY_METRICS_TOP_TENANTS"_s, u"n"_s,
@@ -286,8 +296,11 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto anomalyWarmup = positiveInteger(values, u"anomaly-warmup"_s, 1, 100000);
     auto logRetention = positiveInteger(values, u"log-retention-days"_s, 1, 3650);
     auto usageFlush = positiveInteger(values, u"usage-flush-interval"_s, 1, 3600);
+    auto poolSize = positiveInteger(values, u"data-pool-size"_s, 1, 10000);
+    auto poolPerTenant = positiveInteger(values, u"data-pool-per-tenant"_s, 1, 1000);
+    auto poolIdle = positiveInteger(values, u"data-pool-idle-timeout"_s, 1, 86400);
     for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &anomalyWarmup,
-                          &logRetention, &usageFlush}) {
+                          &logRetention, &usageFlush, &poolSize, &poolPerTenant, &poolIdle}) {
         if (!*r)
             return r->error();
     }
@@ -300,6 +313,9 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.anomalyWarmup = int(anomalyWarmup.value());
     out.logRetentionDays = int(logRetention.value());
     out.usageFlushIntervalSeconds = int(usageFlush.value());
+    out.dataPool.maxConnections = int(poolSize.value());
+    out.dataPool.maxPerTenant = int(poolPerTenant.value());
+    out.dataPool.idleTimeout = std::chrono::seconds(poolIdle.value());
 
     const QString metering = values.value(u"request-metering"_s).trimmed().toLower();
     if (metering != "on"_L1 && metering != "off"_L1)
@@ -310,6 +326,19 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     if (!QStringList{u"shared"_s, u"schema"_s, u"database"_s}.contains(out.defaultIsolation)) {
         return Error::invalid(u"invalid-option"_s,
                               u"%1 must be shared, schema or database."_s.arg(named(u"default-isolation"_s)));
+    }
+
+    const QStringList strategies{u"shared"_s, u"schema"_s, u"database"_s};
+    for (const QString &pair : values.value(u"plan-isolation"_s).split(u',', Qt::SkipEmptyParts)) {
+        const QString plan = pair.section(u'=', 0, 0).trimmed();
+        const QString strategy = pair.section(u'=', 1).trimmed();
+        if (plan.isEmpty() || !strategies.contains(strategy)) {
+            return Error::invalid(u"invalid-option"_s,
+                                  u"%1 must list plan=strategy pairs (strategy shared, schema or database), "
+                                  "e.g. \"pro=schema,enterprise=database\"; \"%2\" is not one."_s
+                                      .arg(named(u"plan-isolation"_s), pair.trimmed()));
+        }
+        out.planIsolation.insert(plan, strategy);
     }
 
     auto alertWebhook = alertWebhookFrom(values);

@@ -3,6 +3,7 @@
 #include "core/base/result.h"
 #include "core/http/requestguard.h"
 #include "core/notify/webhooktarget.h"
+#include "core/storage/connectionrouter.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>
@@ -66,6 +67,8 @@ struct ServeOptions {
     int jwtLeewaySeconds = 30;
     RequestLimits limits;
     QString defaultIsolation = QStringLiteral("shared");
+    QHash<QString, QString> planIsolation; // plan → strategy for new tenants
+    Storage::RouterLimits dataPool;
     int retentionDays = 30;
     int metricsTopTenants = 20;
     int anomalyIntervalSeconds = 60;

@@ -122,7 +122,7 @@ QString latencyBucketColumn(std::size_t index)
 }
 
 UsageRecorder::UsageRecorder(Storage::Catalog &catalog, const RequestMetrics &metrics,
-                             const TenantDirectory &directory, const Storage::DataSpace &dataSpace,
+                             const TenantDirectory &directory, Storage::DataSpace &dataSpace,
                              const Clock &clock, UsageRecorderSettings settings)
     : m_catalog(catalog)
     , m_metrics(metrics)
@@ -180,18 +180,21 @@ Result<UsageFlush> UsageRecorder::flush()
         // Measured before the transaction: walking directories must not hold the catalog's
         // write lock.
         const auto snapshot = m_directory.snapshot();
-        for (auto it = snapshot->byId.cbegin(); it != snapshot->byId.cend(); ++it) {
-            auto used = m_dataSpace.usedBytes(it.key());
+        for (const QString &id : m_dataSpace.takeChanged(snapshot->byId.keys())) {
+            const auto tenant = snapshot->byId.value(id);
+            if (!tenant)
+                continue;
+            auto used = m_dataSpace.usedBytes(*tenant);
             if (!used) {
-                qCWarning(lcUsage).noquote() << "cannot measure the storage of tenant" << it.key() << ":"
+                qCWarning(lcUsage).noquote() << "cannot measure the storage of tenant" << id << ":"
                                              << used.error().message;
                 continue;
             }
             if (used.value() <= 0)
                 continue; // no data space here (e.g. it lives beside another server)
-            auto row = rows.find(it.key());
+            auto row = rows.find(id);
             if (row == rows.end())
-                row = rows.insert(it.key(), UsageRow{it.key(), TenantTotals{}, std::nullopt});
+                row = rows.insert(id, UsageRow{id, TenantTotals{}, std::nullopt});
             row->storageBytes = used.value();
             ++result.storageSamples;
         }

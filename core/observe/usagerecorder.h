@@ -54,7 +54,7 @@ class UsageRecorder final
 {
 public:
     UsageRecorder(Storage::Catalog &catalog, const RequestMetrics &metrics, const TenantDirectory &directory,
-                  const Storage::DataSpace &dataSpace, const Clock &clock, UsageRecorderSettings settings = {});
+                  Storage::DataSpace &dataSpace, const Clock &clock, UsageRecorderSettings settings = {});
     UsageRecorder(const UsageRecorder &) = delete;
     UsageRecorder &operator=(const UsageRecorder &) = delete;
 
@@ -74,7 +74,7 @@ private:
     Storage::Catalog &m_catalog;
     const RequestMetrics &m_metrics;
     const TenantDirectory &m_directory;
-    const Storage::DataSpace &m_dataSpace;
+    Storage::DataSpace &m_dataSpace;
     const Clock &m_clock;
     UsageRecorderSettings m_settings;
     QHash<QString, TenantTotals> m_flushed; // per tenant: the totals the catalog already has

@@ -116,7 +116,9 @@ Result<CreatedTenant> CatalogTenantService::createTenant(const Actor &actor, con
         return valid.error();
     if (Status plan = checkPlanName(request.plan); !plan)
         return plan.error();
-    const QString isolation = request.isolation.isEmpty() ? m_policy.defaultIsolation : request.isolation;
+    const QString isolation = !request.isolation.isEmpty()
+        ? request.isolation
+        : m_policy.planIsolation.value(request.plan, m_policy.defaultIsolation);
     if (Status iso = checkIsolation(isolation); !iso)
         return iso.error();
 

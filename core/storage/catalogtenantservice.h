@@ -11,6 +11,7 @@ namespace Tenantry::Storage {
 
 struct TenantPolicy {
     QString defaultIsolation = QStringLiteral("shared");
+    QHash<QString, QString> planIsolation; // a plan's default strategy, where it has one
     int retentionDays = 30; // how long a deleted tenant can be restored before purge
 };
 

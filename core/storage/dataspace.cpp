@@ -48,8 +48,9 @@ Status DirectoryDataSpace::destroy(const Tenant &tenant)
     return {};
 }
 
-Result<qint64> DirectoryDataSpace::usedBytes(const QString &tenantId) const
+Result<qint64> DirectoryDataSpace::usedBytes(const Tenant &tenant) const
 {
+    const QString &tenantId = tenant.id;
     if (tenantId.isEmpty() || tenantId.contains(u'/') || tenantId.contains(u".."_s))
         return Error::internal(u"Refusing to measure a data space for a malformed tenant id."_s);
     const QString path = QDir(m_root).filePath(tenantId);

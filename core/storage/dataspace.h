@@ -17,7 +17,10 @@ public:
     virtual Status destroy(const Tenant &tenant) = 0;
     // The bytes the tenant's data space holds now; 0 when it has none (never created, or
     // purged). Usage metering samples this for storage figures. Safe to call from any thread.
-    virtual Result<qint64> usedBytes(const QString &tenantId) const = 0;
+    virtual Result<qint64> usedBytes(const Tenant &tenant) const = 0;
+    // Of `known` tenant ids, those whose usedBytes() may have changed since the last call:
+    // storage sampling measures only these. By default all of them.
+    virtual QStringList takeChanged(const QStringList &known) { return known; }
 };
 
 // A directory per tenant under "<data dir>/tenants/<tenant id>/", holding the tenant's
@@ -33,7 +36,7 @@ public:
     // The total size of the regular files under the tenant's directory (symbolic links are
     // not followed, so a link cannot make a tenant pay for files outside its space).
     // Errors: "data-space-failed" when the directory exists but cannot be read.
-    Result<qint64> usedBytes(const QString &tenantId) const override;
+    Result<qint64> usedBytes(const Tenant &tenant) const override;
     QString pathFor(const Tenant &tenant) const;
 
 private:

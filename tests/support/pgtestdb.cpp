@@ -13,7 +13,8 @@ using namespace Qt::StringLiterals;
 namespace Tenantry::Testing {
 namespace {
 
-bool execOnServer(const QString &baseUrl, const QString &sql)
+// Runs `sql` on the server's base database; with `rows`, collects the first column.
+bool runOnServer(const QString &baseUrl, const QString &sql, QStringList *rows)
 {
     const QUrl url(baseUrl);
     const QString name = u"pgtestdb-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -28,6 +29,8 @@ bool execOnServer(const QString &baseUrl, const QString &sql)
         if (db.open()) {
             QSqlQuery q(db);
             ok = q.exec(sql);
+            while (ok && rows && q.next())
+                rows->append(q.value(0).toString());
             if (!ok)
                 std::fprintf(stderr, "pgtestdb: %s: %s\n", qPrintable(sql), qPrintable(q.lastError().text()));
         } else {
@@ -37,6 +40,18 @@ bool execOnServer(const QString &baseUrl, const QString &sql)
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+
+bool execOnServer(const QString &baseUrl, const QString &sql)
+{
+    return runOnServer(baseUrl, sql, nullptr);
+}
+
+QStringList queryOnServer(const QString &baseUrl, const QString &sql)
+{
+    QStringList rows;
+    runOnServer(baseUrl, sql, &rows);
+    return rows;
 }
 
 } // namespace
@@ -65,7 +80,13 @@ std::unique_ptr<PgTestDatabase> PgTestDatabase::create()
 
 PgTestDatabase::~PgTestDatabase()
 {
+    // The tenant data plane adds databases named "<catalog>_<...>" (per-tenant databases and
+    // their template) and the role "<catalog>_app"; they go with the catalog.
+    for (const QString &database : queryOnServer(m_baseUrl, u"SELECT datname FROM pg_database WHERE datname LIKE '"_s
+                                                                 + m_name + u"\\_%'"_s))
+        execOnServer(m_baseUrl, u"DROP DATABASE IF EXISTS "_s + database + u" WITH (FORCE)"_s);
     execOnServer(m_baseUrl, u"DROP DATABASE IF EXISTS "_s + m_name + u" WITH (FORCE)"_s);
+    execOnServer(m_baseUrl, u"DROP ROLE IF EXISTS "_s + m_name + u"_app"_s);
 }
 
 } // namespace Tenantry::Testing

@@ -166,7 +166,7 @@ protected:
         ASSERT_EQ(f.write(QByteArray(size, 'x')), size);
     }
 
-    qint64 spaceSize(const Tenant &t) { return m_dataSpace->usedBytes(t.id).value(); }
+    qint64 spaceSize(const Tenant &t) { return m_dataSpace->usedBytes(t).value(); }
 
     RequestMetrics m_metrics;
     TenantDirectory m_directory;
@@ -423,9 +423,9 @@ TEST(DirectoryDataSpace, MeasuresOnlyTheTenantsOwnFiles)
     Tenant t;
     t.id = u"t1"_s;
     t.slug = u"t1"_s;
-    EXPECT_EQ(space.usedBytes(t.id).value(), 0); // no space yet
+    EXPECT_EQ(space.usedBytes(t).value(), 0); // no space yet
     ASSERT_TRUE(space.create(t).ok());
-    const qint64 manifest = space.usedBytes(t.id).value();
+    const qint64 manifest = space.usedBytes(t).value();
     EXPECT_GT(manifest, 0);
     QFile outside(dir.filePath(u"outside.bin"_s));
     ASSERT_TRUE(outside.open(QIODevice::WriteOnly));
@@ -433,6 +433,8 @@ TEST(DirectoryDataSpace, MeasuresOnlyTheTenantsOwnFiles)
     outside.close();
     // A link to a file elsewhere does not make the tenant pay for it.
     ASSERT_TRUE(QFile::link(outside.fileName(), QDir(space.pathFor(t)).filePath(u"link.bin"_s)));
-    EXPECT_EQ(space.usedBytes(t.id).value(), manifest);
-    EXPECT_FALSE(space.usedBytes(u"../t1"_s).ok());
+    EXPECT_EQ(space.usedBytes(t).value(), manifest);
+    Tenant escaping = t;
+    escaping.id = u"../t1"_s;
+    EXPECT_FALSE(space.usedBytes(escaping).ok());
 }

@@ -28,7 +28,7 @@ class FixedDataSpace final : public Storage::DataSpace
 public:
     Status create(const Tenant &) override { return {}; }
     Status destroy(const Tenant &) override { return {}; }
-    Result<qint64> usedBytes(const QString &tenantId) const override { return sizes.value(tenantId, 0); }
+    Result<qint64> usedBytes(const Tenant &tenant) const override { return sizes.value(tenant.id, 0); }
     QHash<QString, qint64> sizes;
 };
 

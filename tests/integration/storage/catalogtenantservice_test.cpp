@@ -33,7 +33,7 @@ class FailingDataSpace final : public DataSpace
 public:
     Status create(const Tenant &) override { return Error::unavailable(u"data-space-failed"_s, u"disk full"_s); }
     Status destroy(const Tenant &) override { return {}; }
-    Result<qint64> usedBytes(const QString &) const override { return qint64(0); }
+    Result<qint64> usedBytes(const Tenant &) const override { return qint64(0); }
 };
 
 TEST_P(TenantServiceTest, RegistersActivatesAndInitializesTheDataSpace)
