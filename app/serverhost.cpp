@@ -200,6 +200,7 @@ void ServerHost::startTimers()
     connect(&p.refresh, &QTimer::timeout, this, [&rt] {
         if (auto changed = rt.tenants().refreshIfChanged(); !changed)
             qCWarning(lcServe).noquote() << "directory refresh failed:" << changed.error().message;
+        rt.dataPlane().router().closeIdle(); // this thread's tenant data connections idle too long
     });
     p.refresh.start(2000);
 
