@@ -176,33 +176,48 @@ Result<UsageFlush> UsageRecorder::flush()
 
     const bool storageDue = !m_lastStorageSample.isValid() || hourStart(m_lastStorageSample) != result.hourStart
         || m_lastStorageSample.secsTo(now) >= m_settings.storageSampleInterval.count();
-    if (storageDue) {
-        // Measured before the transaction: walking directories must not hold the catalog's
-        // write lock.
-        const auto snapshot = m_directory.snapshot();
-        for (const QString &id : m_dataSpace.takeChanged(snapshot->byId.keys())) {
-            const auto tenant = snapshot->byId.value(id);
-            if (!tenant)
-                continue;
-            auto used = m_dataSpace.usedBytes(*tenant);
-            if (!used) {
-                qCWarning(lcUsage).noquote() << "cannot measure the storage of tenant" << id << ":"
-                                             << used.error().message;
-                continue;
-            }
-            if (used.value() <= 0)
-                continue; // no data space here (e.g. it lives beside another server)
-            auto row = rows.find(id);
-            if (row == rows.end())
-                row = rows.insert(id, UsageRow{id, TenantTotals{}, std::nullopt});
-            row->storageBytes = used.value();
-            ++result.storageSamples;
-        }
+    // Storage is measured for the tenants whose data was used: all of them when a sample is
+    // due, and at once for one this process has not measured yet (so a tenant's first data
+    // shows without waiting for the next sample). Measured before the transaction, which must
+    // not wait on the tenants' databases while holding the catalog's write lock.
+    const auto snapshot = m_directory.snapshot();
+    for (const QString &id : m_dataSpace.takeChanged(snapshot->byId.keys()))
+        m_storagePending.insert(id);
+    QStringList sampled;
+    for (const QString &id : std::as_const(m_storagePending)) {
+        if (storageDue || !m_storageSeen.contains(id))
+            sampled.append(id);
     }
-    if (rows.isEmpty()) {
-        m_flushed = std::move(current); // nothing moved (or only backwards)
+    for (const QString &id : std::as_const(sampled)) {
+        const auto tenant = snapshot->byId.value(id);
+        if (!tenant)
+            continue;
+        auto used = m_dataSpace.usedBytes(*tenant);
+        if (!used) {
+            qCWarning(lcUsage).noquote() << "cannot measure the storage of tenant" << id << ":"
+                                         << used.error().message;
+            continue;
+        }
+        if (used.value() <= 0)
+            continue; // nothing stored (yet)
+        auto row = rows.find(id);
+        if (row == rows.end())
+            row = rows.insert(id, UsageRow{id, TenantTotals{}, std::nullopt});
+        row->storageBytes = used.value();
+        ++result.storageSamples;
+    }
+    // Once written (or found to be nothing to write), a sample is no longer pending.
+    const auto sampledWritten = [&] {
+        for (const QString &id : std::as_const(sampled)) {
+            m_storagePending.remove(id);
+            m_storageSeen.insert(id);
+        }
         if (storageDue)
             m_lastStorageSample = now;
+    };
+    if (rows.isEmpty()) {
+        m_flushed = std::move(current); // nothing moved (or only backwards)
+        sampledWritten();
         return result;
     }
 
@@ -244,8 +259,7 @@ Result<UsageFlush> UsageRecorder::flush()
 
     // Only now, with the figures committed, do they become the baseline.
     m_flushed = std::move(current);
-    if (storageDue)
-        m_lastStorageSample = now;
+    sampledWritten();
     return result;
 }
 

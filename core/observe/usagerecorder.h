@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QString>
 
 #include <chrono>
@@ -45,8 +46,8 @@ struct UsageFlush {
 //
 // Traffic is attributed to the hour in which it is flushed; schedule flushes with
 // nextFlushIn() so one falls on every hour boundary and the attribution is exact to the
-// timer's precision. Storage (DataSpace::usedBytes) is sampled on a slower cadence and
-// kept as each hour's maximum.
+// timer's precision. Storage (DataSpace::usedBytes) is sampled on a slower cadence, for the
+// tenants whose data was used (DataSpace::takeChanged), and kept as each hour's maximum.
 //
 // Not thread-safe: call from one thread. The catalog, metrics, directory, data space and
 // clock must outlive the recorder.
@@ -79,6 +80,8 @@ private:
     UsageRecorderSettings m_settings;
     QHash<QString, TenantTotals> m_flushed; // per tenant: the totals the catalog already has
     QDateTime m_lastStorageSample;          // invalid until the first committed sample
+    QSet<QString> m_storagePending;         // tenants whose storage may have changed, not yet written
+    QSet<QString> m_storageSeen;            // tenants this process has measured at least once
 };
 
 // The usage_hourly column holding latency bucket `index` of LatencyHistogram::Buckets,
