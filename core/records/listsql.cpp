@@ -78,8 +78,15 @@ QString filterCondition(const ListFilter &f, Dialect dialect, Builder &b)
         return u"r.id IN (SELECT k.record_id FROM record_keys k WHERE k.tenant_id = :tenant AND k.entity = :entity "
                "AND k.field = '%1' AND k.value = %2)"_s.arg(c.field, b.textParam(keyText(f.value)));
     }
-    const QString e = valueExpression(c, dialect);
-    const QString p = b.param(c, f.value);
+    QString e = valueExpression(c, dialect);
+    QString p;
+    if (dialect == Dialect::Sqlite && c.type == FieldType::Decimal && (f.op == FilterOp::Eq || f.op == FilterOp::Ne)) {
+        // SQLite orders decimals as REAL; equality stays exact on the canonical text.
+        e = u"json_extract(r.data, '$.%1')"_s.arg(c.field);
+        p = b.textParam(f.value.toString());
+    } else {
+        p = b.param(c, f.value);
+    }
     switch (f.op) {
     case FilterOp::Eq: return u"%1 = %2"_s.arg(e, p);
     case FilterOp::Ne: return u"(%1 <> %2 OR %3)"_s.arg(e, p, missing); // a record without the value is not equal

@@ -69,7 +69,7 @@ Result<EntityRow> RecordService::changeEntity(const Tenant &tenant, const QStrin
     }
     auto next = parseEntityDefinition(body, {u"confirm_field_removal"_s}, name);
     return inTenant<EntityRow>(tenant, [&](RecordStore &store) -> Result<EntityRow> {
-        auto current = store.entity(name, true);
+        auto current = store.entity(name, RecordStore::Lock::Exclusive);
         if (!current)
             return current.error(); // an unknown entity is 404 before its new definition is judged
         if (!next)
@@ -86,7 +86,7 @@ Result<EntityRow> RecordService::changeEntity(const Tenant &tenant, const QStrin
 Status RecordService::deleteEntity(const Tenant &tenant, const QString &name, bool confirm)
 {
     auto done = inTenant<bool>(tenant, [&](RecordStore &store) -> Result<bool> {
-        auto current = store.entity(name, true);
+        auto current = store.entity(name, RecordStore::Lock::Exclusive);
         if (!current)
             return current.error();
         if (current->records > 0 && !confirm) {
@@ -107,7 +107,7 @@ Status RecordService::deleteEntity(const Tenant &tenant, const QString &name, bo
 Result<Record> RecordService::createRecord(const Tenant &tenant, const QString &entity, const RecordInput &input)
 {
     return inTenant<Record>(tenant, [&](RecordStore &store) -> Result<Record> {
-        auto e = store.entity(entity);
+        auto e = store.entity(entity, RecordStore::Lock::Share);
         if (!e)
             return e.error();
         auto data = validateRecord(e->definition, input, WriteMode::Create);
@@ -134,7 +134,7 @@ Result<Record> RecordService::writeRecord(const Tenant &tenant, const QString &e
                                           const RecordInput &input, WriteMode mode, std::optional<qint64> expectedVersion)
 {
     return inTenant<Record>(tenant, [&](RecordStore &store) -> Result<Record> {
-        auto e = store.entity(entity);
+        auto e = store.entity(entity, RecordStore::Lock::Share);
         if (!e)
             return e.error();
         auto current = store.record(entity, id, true);
@@ -153,7 +153,7 @@ Status RecordService::deleteRecord(const Tenant &tenant, const QString &entity, 
                                    std::optional<qint64> expectedVersion)
 {
     auto done = inTenant<bool>(tenant, [&](RecordStore &store) -> Result<bool> {
-        auto e = store.entity(entity);
+        auto e = store.entity(entity, RecordStore::Lock::Share);
         if (!e)
             return e.error();
         auto current = store.record(entity, id, true);

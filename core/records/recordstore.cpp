@@ -95,11 +95,13 @@ Result<QList<EntityRow>> RecordStore::entities()
     return out;
 }
 
-Result<EntityRow> RecordStore::entity(const QString &name, bool lock)
+Result<EntityRow> RecordStore::entity(const QString &name, Lock lock)
 {
     if (!isValidName(name))
         return entityNotFound(name);
-    const QString forUpdate = lock && m_session.dialect() == Dialect::Postgres ? u" FOR UPDATE OF e"_s : QString();
+    QString forUpdate;
+    if (m_session.dialect() == Dialect::Postgres && lock != Lock::None)
+        forUpdate = lock == Lock::Share ? u" FOR SHARE OF e"_s : u" FOR UPDATE OF e"_s;
     auto q = exec(u"SELECT e.schema_version, e.definition, e.created_at, e.updated_at, COALESCE(u.records, 0) "
                   "FROM entities e LEFT JOIN entity_usage u ON u.tenant_id = e.tenant_id AND u.entity = e.name "
                   "WHERE e.tenant_id = :tenant AND e.name = :name"_s + forUpdate,

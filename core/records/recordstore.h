@@ -46,9 +46,12 @@ public:
 
     // Every entity, by name.
     Result<QList<EntityRow>> entities();
-    // "entity-not-found" (NotFound). With `lock`, the row stays locked until the transaction
-    // ends (PostgreSQL), so concurrent schema changes apply one after the other.
-    Result<EntityRow> entity(const QString &name, bool lock = false);
+    // How entity() locks the entity's row until the transaction ends (PostgreSQL; SQLite
+    // transactions write one at a time anyway): record writes share it, schema changes and
+    // deletion take it alone, so no record is written under a definition being replaced.
+    enum class Lock { None, Share, Exclusive };
+    // "entity-not-found" (NotFound).
+    Result<EntityRow> entity(const QString &name, Lock lock = Lock::None);
     // Version 1 of a new entity. "entity-exists" (Conflict); "invalid-entity" when the
     // tenant already has kMaxEntitiesPerTenant entities.
     Result<EntityRow> createEntity(const EntityDefinition &definition, const QString &changedBy);

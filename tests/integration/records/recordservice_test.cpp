@@ -228,6 +228,13 @@ TEST_P(RecordServiceTest, ListFiltersSortsAndPagesByType)
     EXPECT_EQ(ids(m_a, u"filter[age][ne]=10"_s), (QStringList{u"a"_s, u"c"_s, u"d"_s}));
     EXPECT_EQ(ids(m_a, u"filter[balance][gt]=9.8"_s), (QStringList{u"a"_s, u"e"_s}));
     EXPECT_EQ(ids(m_a, u"filter[balance]=10.50"_s), QStringList{u"a"_s});
+    // Beyond what a double tells apart, equality is still exact.
+    mustCreate(m_a, u"customers"_s, R"({"email": "f", "balance": "0.10000000000000000001"})");
+    EXPECT_EQ(ids(m_a, u"filter[balance]=0.1"_s), QStringList());
+    EXPECT_EQ(ids(m_a, u"filter[balance]=0.100000000000000000010"_s), QStringList{u"f"_s});
+    EXPECT_EQ(ids(m_a, u"filter[balance][ne]=0.10000000000000000001&filter[balance][lt]=10"_s), (QStringList{u"b"_s, u"c"_s}));
+    ASSERT_TRUE(m_service->deleteRecord(m_a, u"customers"_s, m_service->listRecords(m_a, u"customers"_s,
+        QUrlQuery(u"filter[email]=f"_s))->items.value(0).id, std::nullopt).ok());
     EXPECT_EQ(ids(m_a, u"filter[seen][lte]=2026-01-01T04:00:00%2B02:00"_s), (QStringList{u"a"_s, u"b"_s}));
     EXPECT_EQ(ids(m_a, u"filter[seen][prefix]=2026-01-01"_s), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
     EXPECT_EQ(ids(m_a, u"filter[name][prefix]=A"_s), (QStringList{u"a"_s, u"c"_s}));
