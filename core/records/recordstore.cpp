@@ -6,7 +6,6 @@
 #include "core/records/recordvalidator.h"
 
 #include <QJsonDocument>
-#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
