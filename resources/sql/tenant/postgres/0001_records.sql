@@ -33,6 +33,9 @@ CREATE TABLE records (
     updated_at BIGINT NOT NULL,
     PRIMARY KEY (tenant_id, entity, id)
 );
+-- Keyset paging by creation and change time (ties by id).
+CREATE INDEX records_created ON records (tenant_id, entity, created_at, id);
+CREATE INDEX records_updated ON records (tenant_id, entity, updated_at, id);
 
 -- Values of indexed and unique fields, one row per record and field.
 CREATE TABLE record_keys (
@@ -47,7 +50,8 @@ CREATE TABLE record_keys (
 CREATE INDEX record_keys_value ON record_keys (tenant_id, entity, field, value);
 CREATE UNIQUE INDEX record_keys_unique ON record_keys (tenant_id, entity, field, value) WHERE is_unique = 1;
 
--- Record count and bytes per entity, kept in step by every write: storage usage without a scan.
+-- Record count and bytes (the size of each record's canonical JSON) per entity, kept in step
+-- by every write in the same transaction: storage usage without a scan.
 CREATE TABLE entity_usage (
     tenant_id TEXT NOT NULL,
     entity TEXT NOT NULL,
