@@ -4,6 +4,7 @@
 #include "core/http/adminroutes.h"
 #include "core/http/apiserver.h"
 #include "core/http/auditroutes.h"
+#include "core/http/entityroutes.h"
 #include "core/http/logroutes.h"
 #include "core/http/metricsroutes.h"
 #include "core/http/tenantroutes.h"
@@ -74,6 +75,7 @@ struct ServerHost::Parts {
         , auditQueue(rt.catalog(), rt.audit())
         , anomalies(Observe::AnomalyPolicy{.warmup = opts.anomalyWarmup})
         , webhooks(rt.clock(), webhookTimers)
+        , records(rt.dataPlane().router(), rt.clock())
     {
         if (opts.alertWebhook)
             alerter.emplace(webhooks, *opts.alertWebhook, opts.anomalyIntervalSeconds, rt.clock());
@@ -90,6 +92,7 @@ struct ServerHost::Parts {
     std::optional<Notify::AnomalyAlerter> alerter; // set when an alert webhook is configured
     qint64 reportedDrops = 0;
     std::unique_ptr<Identify::TenantResolver> resolver;
+    Records::RecordService records;
     Http::Router router;
     std::optional<UsageMetering> usage; // needs the router; built on the host's thread
     std::unique_ptr<Http::ApiServer> server;
@@ -109,6 +112,7 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     Http::registerHealthRoutes(p.router, [&rt] { return rt.catalog().ping(); });
     Http::registerAdminRoutes(p.router, rt.tenants());
     Http::registerTenantRoutes(p.router);
+    Http::registerEntityRoutes(p.router, p.records, rt.directory());
     Http::registerAuditRoutes(p.router, rt.audit(), rt.tenants());
     Http::registerMetricsRoutes(p.router, p.metrics, rt.directory(), options.metricsTopTenants);
     Http::registerLogRoutes(p.router, p.tenantLogs, rt.directory());

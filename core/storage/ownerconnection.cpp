@@ -84,6 +84,8 @@ Result<OwnerConnection> OwnerConnection::postgres(const DatabaseUrl &owner, cons
         return Error::unavailable(u"database-error"_s,
                                   u"Cannot connect to database %1: %2"_s.arg(database, c.m_db.lastError().text()));
     }
+    // Idempotent DDL ("IF NOT EXISTS") answers with NOTICEs that would only clutter the log.
+    QSqlQuery(c.m_db).exec(u"SET client_min_messages = warning"_s);
     return c;
 }
 

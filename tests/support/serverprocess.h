@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryFile>
 
 #include <memory>
 
@@ -28,8 +29,8 @@ public:
     qint64 memoryKiB(const char *field) const;
 
 private:
+    QTemporaryFile m_log; // the server's stderr
     QProcess m_process;
-    QByteArray m_stderr;
     quint16 m_port = 0;
 };
 
