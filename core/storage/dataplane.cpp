@@ -92,7 +92,7 @@ Status DataPlane::prepare()
         if (!QDir().mkpath(QFileInfo(m_names.sharedSqliteFile()).path()))
             return Error::unavailable(u"data-space-failed"_s, u"Cannot create %1."_s.arg(m_names.sharedSqliteFile()));
         for (const QString &file : {m_names.sharedSqliteFile(), m_names.templateSqliteFile()}) {
-            auto owner = OwnerConnection::sqlite(file, true);
+            auto owner = OwnerConnection::sqlite(file, true, file == m_names.sharedSqliteFile());
             if (!owner)
                 return owner.error();
             if (auto migrated = migrateSpace(owner->db(), m_dialect, {}, m_options.migrations, {}); !migrated)
@@ -144,7 +144,7 @@ Status DataPlane::prepare()
 
     // The tables holding tenant rows, for purging a shared-strategy tenant.
     {
-        auto owner = m_dialect == Dialect::Sqlite ? OwnerConnection::sqlite(m_names.sharedSqliteFile(), false)
+        auto owner = m_dialect == Dialect::Sqlite ? OwnerConnection::sqlite(m_names.sharedSqliteFile(), false, true)
                                                   : OwnerConnection::postgres(*m_owner, m_owner->database);
         if (!owner)
             return owner.error();
@@ -176,6 +176,13 @@ Result<QSqlDatabase> DataPlane::openForTenantData(const SpaceAddress &space, con
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_URI"_s);
         if (Status opened = openSqlite(db); !opened)
             return opened.error();
+        if (space.kind == SpaceAddress::Kind::SqliteFile) {
+            // A tenant's own file keeps a rollback journal, not a write-ahead log: its
+            // connection is opened and closed as tenants come and go, and in WAL mode each
+            // open and close creates, checkpoints and deletes the -wal and -shm files, which
+            // made a read through a fresh connection cost ~1 ms instead of ~0.2 ms.
+            QSqlQuery(db).exec(u"PRAGMA journal_mode=TRUNCATE"_s);
+        }
         return db;
     }
     db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
@@ -341,7 +348,7 @@ Result<SpaceMigration> DataPlane::migrateAddress(const SpaceAddress &space)
     switch (space.kind) {
     case SpaceAddress::Kind::SqliteShared:
     case SpaceAddress::Kind::SqliteFile: {
-        auto owner = OwnerConnection::sqlite(space.database, false);
+        auto owner = OwnerConnection::sqlite(space.database, false, space.kind == SpaceAddress::Kind::SqliteShared);
         if (!owner)
             return owner.error();
         return migrateSpace(owner->db(), m_dialect, {}, m_options.migrations, {});
@@ -364,7 +371,8 @@ Result<int> DataPlane::version(const Tenant &tenant)
     if (!space)
         return space.error();
     auto owner = space->isPostgres() ? OwnerConnection::postgres(*m_owner, space->database)
-                                     : OwnerConnection::sqlite(space->database, false);
+                                     : OwnerConnection::sqlite(space->database, false,
+                                                               space->kind == SpaceAddress::Kind::SqliteShared);
     if (!owner)
         return owner.error();
     return spaceVersion(owner->db(), m_dialect, space->schema);

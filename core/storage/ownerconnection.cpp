@@ -49,7 +49,7 @@ OwnerConnection::~OwnerConnection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-Result<OwnerConnection> OwnerConnection::sqlite(const QString &file, bool create)
+Result<OwnerConnection> OwnerConnection::sqlite(const QString &file, bool create, bool wal)
 {
     OwnerConnection c(uniqueName());
     c.m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, c.m_name);
@@ -63,7 +63,8 @@ Result<OwnerConnection> OwnerConnection::sqlite(const QString &file, bool create
     }
     if (Status opened = openSqlite(c.m_db); !opened)
         return opened.error();
-    QSqlQuery(c.m_db).exec(u"PRAGMA journal_mode=WAL"_s);
+    if (wal)
+        QSqlQuery(c.m_db).exec(u"PRAGMA journal_mode=WAL"_s);
     return c;
 }
 

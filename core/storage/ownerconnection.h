@@ -17,8 +17,9 @@ namespace Tenantry::Storage {
 class OwnerConnection final
 {
 public:
-    // `create`: SQLite may create the file; otherwise it must exist.
-    static Result<OwnerConnection> sqlite(const QString &file, bool create);
+    // `create`: SQLite may create the file; otherwise it must exist. `wal` puts the file in
+    // write-ahead-log mode (persistent); otherwise it keeps a rollback journal.
+    static Result<OwnerConnection> sqlite(const QString &file, bool create, bool wal);
     static Result<OwnerConnection> postgres(const DatabaseUrl &owner, const QString &database);
 
     OwnerConnection(OwnerConnection &&other) noexcept;
