@@ -94,8 +94,10 @@ QString progressLine(const Storage::FleetProgress &p)
         + QString::number(p.milliseconds) + u" ms\n"_s;
 }
 
-QString seconds(qint64 milliseconds)
+QString duration(qint64 milliseconds)
 {
+    if (milliseconds < 1000)
+        return u"%1 ms"_s.arg(milliseconds);
     return QString::number(double(milliseconds) / 1000.0, 'f', 1) + u" s"_s;
 }
 
@@ -109,7 +111,7 @@ int printReport(const Storage::FleetReport &r, bool interrupted)
                  .arg(r.failed)
                  .arg(r.notStarted)
                  .arg(r.latestVersion)
-                 .arg(seconds(r.wallMilliseconds));
+                 .arg(duration(r.wallMilliseconds));
     if (!r.failures.isEmpty()) {
         out() << u"Failed (each keeps the version it had):\n"_s;
         for (const Storage::FleetFailure &f : r.failures) {
@@ -174,7 +176,7 @@ int printStatus(const Storage::FleetStatus &s, int sharedTenants, bool interrupt
     if (s.interrupted)
         out() << u"Interrupted: %1 not checked.\n"_s.arg(plural(s.notChecked, u"space"_s, u"spaces"_s));
     else if (s.complete())
-        out() << u"Every data space is at version %1 (%2 checked in %3).\n"_s.arg(s.latestVersion).arg(s.total).arg(seconds(s.wallMilliseconds));
+        out() << u"Every data space is at version %1 (%2 checked in %3).\n"_s.arg(s.latestVersion).arg(s.total).arg(duration(s.wallMilliseconds));
     else
         out() << u"Run 'tenantry migrate --all' to bring the rest to version %1.\n"_s.arg(s.latestVersion);
     out().flush();
