@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include "app/migratecommand.h"
 #include "app/runtime.h"
 #include "core/report/usagereportcsv.h"
 #include "core/report/usagereportjson.h"
@@ -223,13 +224,16 @@ int runUsageReport(Runtime &runtime, const QCommandLineParser &parser)
 
 bool isCliCommand(const QString &command)
 {
-    return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1 || command == "report"_L1;
+    return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1 || command == "report"_L1
+        || command == "migrate"_L1;
 }
 
 int runCli(const QStringList &arguments)
 {
     // arguments: program, group, verb, ...
     const QString group = arguments.value(1);
+    if (group == "migrate"_L1)
+        return runMigrate(arguments);
     const QString verb = arguments.value(2);
     const Command *command = nullptr;
     for (const Command &c : commands()) {

@@ -1,5 +1,5 @@
 // The one executable: the console by default, `serve` for the headless server, and the
-// command line (`tenants`, `keys`, `audit`, `report`) for scripts. Only the console touches
+// command line (`tenants`, `keys`, `audit`, `report`, `migrate`) for scripts. Only the console touches
 // a display.
 #include "app/cli.h"
 #include "app/console.h"
@@ -38,6 +38,8 @@ void printUsage()
               "  audit <verb> ...    verify, list, export the audit trail\n"
               "  report usage ...    usage report per tenant and period: [--tenant SLUG] --from YYYY-MM-DD\n"
               "                      --to YYYY-MM-DD [--format json|csv|pdf] [--output FILE]\n"
+              "  migrate ...         bring tenant data spaces to the latest schema: --all [--concurrency N],\n"
+              "                      --tenant SLUG, or --status (tenantry migrate --help)\n"
               "\n"
               "Every command takes --data-dir DIR and --database postgresql://...");
 }
