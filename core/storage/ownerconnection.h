@@ -18,8 +18,9 @@ class OwnerConnection final
 {
 public:
     // `create`: SQLite may create the file; otherwise it must exist. `wal` puts the file in
-    // write-ahead-log mode (persistent); otherwise it keeps a rollback journal.
-    static Result<OwnerConnection> sqlite(const QString &file, bool create, bool wal);
+    // write-ahead-log mode (which persists); otherwise its mode is left as it is (a new file
+    // keeps a rollback journal).
+    static Result<OwnerConnection> sqlite(const QString &file, bool create, bool wal = false);
     static Result<OwnerConnection> postgres(const DatabaseUrl &owner, const QString &database);
 
     OwnerConnection(OwnerConnection &&other) noexcept;
