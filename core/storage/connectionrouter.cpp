@@ -294,6 +294,13 @@ Status ConnectionRouter::run(const Tenant &tenant, const std::function<Status(Te
 
     TenantSession session(db, m_dialect, tenant.id);
     Status result = work(session);
+    if (session.rolledBack()) {
+        // A statement failed and its transaction is gone; nothing of it may be reported done.
+        if (result)
+            result = Error::internal(u"Tenant data work went on after one of its statements failed."_s);
+        release(connectionLost(db));
+        return result;
+    }
     if (result && !db.commit()) {
         const QString why = db.lastError().text();
         db.rollback();

@@ -15,6 +15,8 @@ TenantSession::TenantSession(QSqlDatabase db, Dialect dialect, QString tenantId)
 
 Result<QSqlQuery> TenantSession::exec(const QString &sql, const QVariantMap &values)
 {
+    if (m_rolledBack)
+        return Error::internal(u"A statement ran after a failed one in the same tenant data transaction."_s);
     if (!sql.contains(":tenant"_L1))
         return Error::internal(u"A tenant data statement does not name :tenant: %1"_s.arg(sql.left(80)));
     QSqlQuery q(m_db);
@@ -28,6 +30,10 @@ Result<QSqlQuery> TenantSession::exec(const QString &sql, const QVariantMap &val
         q.bindValue(u':' + it.key(), it.value());
     if (!q.exec()) {
         const QSqlError e = q.lastError();
+        if (m_dialect == Dialect::Postgres) {
+            QSqlQuery(m_db).exec(u"ROLLBACK"_s);
+            m_rolledBack = true;
+        }
         // SQLite reports 2067 (SQLITE_CONSTRAINT_UNIQUE) or 1555 (primary key); PostgreSQL 23505.
         const QString native = e.nativeErrorCode();
         if (native == "23505"_L1 || native == "2067"_L1 || native == "1555"_L1)

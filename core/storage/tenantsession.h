@@ -26,12 +26,21 @@ public:
     // Prepares and runs `sql` with named placeholders (":name") bound from `values`.
     // Errors: "database-error" (Unavailable) naming what failed; "unique-violation"
     // (Conflict) when a unique constraint refused the write, so callers can name the field.
+    //
+    // On PostgreSQL a failed statement ends the transaction (it is rolled back at once, since
+    // PostgreSQL would refuse everything after it anyway, and statements freed inside an
+    // aborted transaction fail noisily); later statements of this session are refused, and the
+    // router treats the session as failed whatever the work returns.
     Result<QSqlQuery> exec(const QString &sql, const QVariantMap &values = {});
+
+    // True once a statement failed and (on PostgreSQL) the transaction was rolled back.
+    bool rolledBack() const { return m_rolledBack; }
 
 private:
     QSqlDatabase m_db;
     Dialect m_dialect;
     QString m_tenantId;
+    bool m_rolledBack = false;
 };
 
 } // namespace Tenantry::Storage

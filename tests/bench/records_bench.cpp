@@ -70,7 +70,9 @@ struct RecordsEnv {
         const QJsonObject definition = QJsonDocument::fromJson(kDefinition).object();
         for (int i = 0; i < tenantCount; ++i) {
             Tenant t;
-            t.id = u"00000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QChar(u'0'));
+            // Distinct across environments: on PostgreSQL they share one database.
+            t.id = u"00000000-0000-4000-8%1-%2"_s.arg(strategy == "shared"_L1 ? 0 : 1, 3, 10, QChar(u'0'))
+                       .arg(qint64(tenantCount) * 100000 + i, 12, 10, QChar(u'0'));
             t.slug = u"t%1"_s.arg(i);
             t.isolation = strategy;
             if (Status space = plane->create(t); !space) {
