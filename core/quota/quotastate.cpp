@@ -1,25 +1,12 @@
 #include "core/quota/quotastate.h"
 
-#include "core/quota/ratelimiter.h"
-#include "core/quota/windowcounter.h"
-
 #include <algorithm>
 #include <limits>
-#include <mutex>
 #include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Quota {
-
-// One tenant's counters. Each on its own cache line so tenants next to each other in
-// memory do not slow each other's compare-and-swaps down.
-struct alignas(64) TenantQuota {
-    WindowCounter day;
-    WindowCounter month;
-    RateLimiter rate;
-    ConcurrencyLimiter inFlight;
-};
 
 namespace {
 
@@ -67,31 +54,6 @@ QString dimensionName(Dimension dimension)
 QuotaState::QuotaState() = default;
 QuotaState::~QuotaState() = default;
 
-QuotaState::Shard &QuotaState::shardFor(const QString &tenantId) const
-{
-    return m_shards[qHash(tenantId) % m_shards.size()];
-}
-
-TenantQuota *QuotaState::find(const QString &tenantId) const
-{
-    Shard &shard = shardFor(tenantId);
-    std::shared_lock lock(shard.mutex);
-    const auto it = shard.states.find(tenantId);
-    return it == shard.states.end() ? nullptr : it->second.get();
-}
-
-TenantQuota &QuotaState::findOrCreate(const QString &tenantId)
-{
-    if (TenantQuota *existing = find(tenantId))
-        return *existing;
-    Shard &shard = shardFor(tenantId);
-    std::unique_lock lock(shard.mutex);
-    std::unique_ptr<TenantQuota> &slot = shard.states[tenantId];
-    if (!slot)
-        slot = std::make_unique<TenantQuota>();
-    return *slot;
-}
-
 Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limits,
                                     qint64 nowMs, const WindowClock &windows, qint64 cost)
 {
@@ -100,7 +62,7 @@ Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limit
                               u"A request's quota cost must be between 1 and %1, not %2."_s
                                   .arg(kMaxLimit)
                                   .arg(cost));
-    TenantQuota &state = findOrCreate(tenantId);
+    TenantQuota &state = m_tenants.findOrCreate(tenantId, QuotaTable::hashOf(tenantId));
     Admission result;
     result.cost = cost;
     const qint64 nowUs = nowMs * 1000;
@@ -208,7 +170,7 @@ void QuotaState::refund(Admission &admission)
 QuotaState::Usage QuotaState::usage(const QString &tenantId, qint64 nowMs,
                                     const WindowClock &windows) const
 {
-    const TenantQuota *state = find(tenantId);
+    const TenantQuota *state = m_tenants.find(tenantId, QuotaTable::hashOf(tenantId));
     if (!state)
         return {};
     return {state->day.used(windows.window(WindowKind::Day, nowMs).index),
@@ -218,12 +180,7 @@ QuotaState::Usage QuotaState::usage(const QString &tenantId, qint64 nowMs,
 
 qsizetype QuotaState::tenantCount() const
 {
-    qsizetype count = 0;
-    for (const Shard &shard : m_shards) {
-        std::shared_lock lock(shard.mutex);
-        count += shard.states.size();
-    }
-    return count;
+    return m_tenants.size();
 }
 
 } // namespace Tenantry::Quota

@@ -4,15 +4,12 @@
 #include "core/quota/concurrencylimiter.h"
 #include "core/quota/limits.h"
 #include "core/quota/quotawindow.h"
+#include "core/quota/quotatable.h"
+#include "core/quota/tenantquota.h"
 
-#include <QHash>
 #include <QString>
 
-#include <array>
-#include <memory>
 #include <optional>
-#include <shared_mutex>
-#include <unordered_map>
 
 namespace Tenantry::Quota {
 
@@ -32,8 +29,6 @@ struct RateLimitHeaders {
     qint64 remaining = 0;    // units still available now
     qint64 resetSeconds = 0; // until the window ends, or the rate is back to a full burst
 };
-
-struct TenantQuota;
 
 // The outcome of QuotaState::admit. When admitted, all limited dimensions took the cost and
 // `permit` (if max_concurrent is set) holds the request's in-flight place until it is
@@ -61,9 +56,8 @@ private:
 
 // The in-process quota state of every tenant: a daily and a monthly counter, a GCRA rate
 // limiter and an in-flight counter per tenant id. A tenant's state is created on its first
-// admit and then never moved or freed while the QuotaState lives, so a lookup is a hash
-// find under a shared lock of one of 16 shards, without allocating. Thread-safe; time
-// always comes from the caller. Counters live in this process only (nothing persisted).
+// admit and then never moved or freed while the QuotaState lives; a lookup takes no lock
+// and does not allocate (QuotaTable). Thread-safe; time always comes from the caller. Counters live in this process only (nothing persisted).
 class QuotaState final
 {
 public:
@@ -98,16 +92,7 @@ public:
     qsizetype tenantCount() const;
 
 private:
-    struct Shard {
-        mutable std::shared_mutex mutex;
-        std::unordered_map<QString, std::unique_ptr<TenantQuota>> states;
-    };
-
-    Shard &shardFor(const QString &tenantId) const;
-    TenantQuota *find(const QString &tenantId) const;
-    TenantQuota &findOrCreate(const QString &tenantId);
-
-    mutable std::array<Shard, 16> m_shards;
+    QuotaTable m_tenants;
 };
 
 } // namespace Tenantry::Quota
