@@ -13,6 +13,12 @@ qint64 emissionIntervalUs(double ratePerSecond)
 RateDecision RateLimiter::admit(qint64 nowUs, qint64 cost, double ratePerSecond, qint64 burst)
 {
     const qint64 interval = emissionIntervalUs(ratePerSecond);
+    if (cost > burst) {
+        // Never admissible; also keeps cost * interval below overflow (burst <= 10^6).
+        RateDecision refused = peek(nowUs, ratePerSecond, burst);
+        refused.retryAfterUs = std::max(refused.resetUs, interval);
+        return refused;
+    }
     const qint64 increment = cost * interval;
     const qint64 tolerance = burst * interval;
     qint64 tat = m_theoreticalArrivalUs.load(std::memory_order_relaxed);
@@ -22,7 +28,7 @@ RateDecision RateLimiter::admit(qint64 nowUs, qint64 cost, double ratePerSecond,
         const qint64 allowAt = next - tolerance;
         if (nowUs < allowAt) {
             RateDecision refused;
-            refused.retryAfterUs = cost > burst ? std::max(base - nowUs, interval) : allowAt - nowUs;
+            refused.retryAfterUs = allowAt - nowUs;
             refused.remaining = std::max<qint64>(0, (nowUs + tolerance - base) / interval);
             refused.resetUs = base - nowUs;
             return refused;

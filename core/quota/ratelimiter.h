@@ -8,9 +8,9 @@ namespace Tenantry::Quota {
 
 // What one RateLimiter::admit decided, in microseconds. `retryAfterUs` is 0 when admitted,
 // otherwise how long until the same request would pass (a request costing more than the
-// burst never does; its retryAfterUs is the time to a full burst, at least one unit's interval). `remaining` is how many
-// cost-1 requests would pass right now after this decision, `resetUs` how long until the
-// limiter is back to a full burst.
+// burst never does; its retryAfterUs is the time to a full burst, at least one unit's
+// interval). `remaining` is how many cost-1 requests would pass right now after this
+// decision, `resetUs` how long until the limiter is back to a full burst.
 struct RateDecision {
     bool admitted = false;
     qint64 retryAfterUs = 0;

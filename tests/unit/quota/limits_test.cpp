@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <ostream>
+#include <string>
 
 using namespace Tenantry;
 using namespace Tenantry::Quota;
@@ -38,6 +40,12 @@ struct BadLimits {
     const char *field;
     Limits limits;
 };
+
+// Names the case in test listings (gtest prints raw bytes otherwise).
+void PrintTo(const BadLimits &p, std::ostream *os)
+{
+    *os << p.field;
+}
 
 class BadLimitsTest : public ::testing::TestWithParam<BadLimits>
 {
@@ -82,7 +90,10 @@ INSTANTIATE_TEST_SUITE_P(
                   with([](Limits &l) { l.ratePerSecond = std::numeric_limits<double>::infinity(); })},
         BadLimits{"burst", with([](Limits &l) { l.ratePerSecond = 10; l.burst = -1; })},
         BadLimits{"burst", with([](Limits &l) { l.ratePerSecond = 10; l.burst = kMaxBurst + 1; })},
-        BadLimits{"burst", with([](Limits &l) { l.burst = 10; })}));
+        BadLimits{"burst", with([](Limits &l) { l.burst = 10; })}),
+    [](const ::testing::TestParamInfo<BadLimits> &info) {
+        return std::string(info.param.field) + "_" + std::to_string(info.index);
+    });
 
 TEST(QuotaLimits, EveryBadFieldIsNamedAtOnce)
 {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 using namespace Tenantry;
 using namespace Tenantry::Quota;
 
@@ -128,6 +130,12 @@ struct MonthEnd {
     bool monthChanges;
 };
 
+// Names the case in test listings (gtest prints raw bytes otherwise).
+void PrintTo(const MonthEnd &p, std::ostream *os)
+{
+    *os << p.lastMs.date().toString(Qt::ISODate).toStdString();
+}
+
 class MonthEndTest : public ::testing::TestWithParam<MonthEnd>
 {
 };
@@ -158,7 +166,10 @@ INSTANTIATE_TEST_SUITE_P(
                       MonthEnd{utc(2028, 2, 28, 23, 59, 59, 999), utc(2028, 2, 29), 29, false},
                       MonthEnd{utc(2028, 2, 29, 23, 59, 59, 999), utc(2028, 3, 1), 29, true},
                       MonthEnd{utc(2026, 4, 30, 23, 59, 59, 999), utc(2026, 5, 1), 30, true},
-                      MonthEnd{utc(2026, 12, 31, 23, 59, 59, 999), utc(2027, 1, 1), 31, true}));
+                      MonthEnd{utc(2026, 12, 31, 23, 59, 59, 999), utc(2027, 1, 1), 31, true}),
+    [](const ::testing::TestParamInfo<MonthEnd> &info) {
+        return info.param.lastMs.date().toString(QStringLiteral("'day_'yyyy_MM_dd")).toStdString();
+    });
 
 TEST(QuotaWindow, MonthIndexCountsMonthsSince1970)
 {

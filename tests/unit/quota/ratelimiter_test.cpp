@@ -53,6 +53,12 @@ TEST(RateLimiter, ACostAboveTheBurstNeverPasses)
     EXPECT_FALSE(d.admitted);
     EXPECT_GT(d.retryAfterUs, 0);
     EXPECT_FALSE(limiter.admit(kStartUs + 100 * kSecondUs, 6, 10.0, 5).admitted);
+    // The largest cost at the slowest rate neither overflows nor disturbs the limiter.
+    const RateDecision huge = limiter.admit(kStartUs, 1'000'000'000'000, 0.001, 5);
+    EXPECT_FALSE(huge.admitted);
+    EXPECT_EQ(huge.retryAfterUs, 1'000'000'000);
+    EXPECT_EQ(huge.remaining, 5);
+    EXPECT_TRUE(limiter.admit(kStartUs, 5, 10.0, 5).admitted);
 }
 
 TEST(RateLimiter, RefundRestoresThePreviousState)
