@@ -57,7 +57,8 @@ private:
 // The in-process quota state of every tenant: a daily and a monthly counter, a GCRA rate
 // limiter and an in-flight counter per tenant id. A tenant's state is created on its first
 // admit and then never moved or freed while the QuotaState lives; a lookup takes no lock
-// and does not allocate (QuotaTable). Thread-safe; time always comes from the caller. Counters live in this process only (nothing persisted).
+// and does not allocate (QuotaTable). Thread-safe; time always comes from the caller.
+// Counters live in this process only (nothing persisted).
 class QuotaState final
 {
 public:
