@@ -1,0 +1,63 @@
+#include "core/quota/ratelimiter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Tenantry::Quota {
+
+qint64 emissionIntervalUs(double ratePerSecond)
+{
+    return std::max<qint64>(1, std::llround(1e6 / ratePerSecond));
+}
+
+RateDecision RateLimiter::admit(qint64 nowUs, qint64 cost, double ratePerSecond, qint64 burst)
+{
+    const qint64 interval = emissionIntervalUs(ratePerSecond);
+    if (cost > burst) {
+        // Never admissible; also keeps cost * interval below overflow (burst <= 10^6).
+        RateDecision refused = peek(nowUs, ratePerSecond, burst);
+        refused.retryAfterUs = std::max(refused.resetUs, interval);
+        return refused;
+    }
+    const qint64 increment = cost * interval;
+    const qint64 tolerance = burst * interval;
+    qint64 tat = m_theoreticalArrivalUs.load(std::memory_order_relaxed);
+    for (;;) {
+        const qint64 base = std::max(tat, nowUs);
+        const qint64 next = base + increment;
+        const qint64 allowAt = next - tolerance;
+        if (nowUs < allowAt) {
+            RateDecision refused;
+            refused.retryAfterUs = allowAt - nowUs;
+            refused.remaining = std::max<qint64>(0, (nowUs + tolerance - base) / interval);
+            refused.resetUs = base - nowUs;
+            return refused;
+        }
+        if (m_theoreticalArrivalUs.compare_exchange_weak(tat, next, std::memory_order_acq_rel,
+                                                         std::memory_order_relaxed)) {
+            RateDecision admitted;
+            admitted.admitted = true;
+            admitted.remaining = (nowUs + tolerance - next) / interval;
+            admitted.resetUs = next - nowUs;
+            return admitted;
+        }
+    }
+}
+
+void RateLimiter::refund(qint64 cost, double ratePerSecond)
+{
+    m_theoreticalArrivalUs.fetch_sub(cost * emissionIntervalUs(ratePerSecond),
+                                     std::memory_order_acq_rel);
+}
+
+RateDecision RateLimiter::peek(qint64 nowUs, double ratePerSecond, qint64 burst) const
+{
+    const qint64 interval = emissionIntervalUs(ratePerSecond);
+    const qint64 base = std::max(m_theoreticalArrivalUs.load(std::memory_order_acquire), nowUs);
+    RateDecision view;
+    view.remaining = std::max<qint64>(0, (nowUs + burst * interval - base) / interval);
+    view.resetUs = base - nowUs;
+    return view;
+}
+
+} // namespace Tenantry::Quota
