@@ -50,14 +50,14 @@ thread_local ThreadConnections t_connections;
 std::atomic<quint64> g_nextCatalogId{1};
 
 
-Error sqlError(const QString &what, const QSqlError &e)
-{
-    return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, e.text()));
-}
-
 std::atomic<int> g_catalogCounter{0};
 
 } // namespace
+
+Error sqlError(const QString &what, const QSqlError &error)
+{
+    return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, error.text()));
+}
 
 Result<QSqlQuery> runQuery(QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
@@ -115,15 +115,7 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const CatalogLocation &location)
     if (location.database) {
         const DatabaseUrl &url = *location.database;
         db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(url.host);
-        db.setPort(url.port);
-        db.setUserName(url.user);
-        db.setPassword(url.password);
-        db.setDatabaseName(url.database);
-        QString options = url.connectOptions;
-        if (!options.contains("connect_timeout"_L1))
-            options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=10"_s;
-        db.setConnectOptions(options);
+        url.configure(db);
         dialect = Dialect::Postgres;
         description = u"PostgreSQL "_s + url.redacted();
     } else {

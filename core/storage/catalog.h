@@ -63,6 +63,9 @@ private:
     quint64 m_id; // tells this catalog's connections apart in each thread's table
 };
 
+// The error for a failed statement: Unavailable "database-error", "<what>: <driver text>".
+Error sqlError(const QString &what, const QSqlError &error);
+
 // Prepares and runs a statement, binding `values` positionally; the error names the
 // statement's purpose. Used by every repository so failures read the same everywhere.
 Result<QSqlQuery> runQuery(QSqlDatabase &db, const QString &sql, const QVariantList &values = {});

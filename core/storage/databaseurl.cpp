@@ -43,6 +43,19 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     return out;
 }
 
+void DatabaseUrl::configure(QSqlDatabase &db) const
+{
+    db.setHostName(host);
+    db.setPort(port);
+    db.setUserName(user);
+    db.setPassword(password);
+    db.setDatabaseName(database);
+    QString options = connectOptions;
+    if (!options.contains("connect_timeout"_L1))
+        options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=10"_s;
+    db.setConnectOptions(options);
+}
+
 QString DatabaseUrl::redacted() const
 {
     QString s = u"postgresql://"_s;

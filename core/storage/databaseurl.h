@@ -2,6 +2,7 @@
 
 #include "core/base/result.h"
 
+#include <QSqlDatabase>
 #include <QString>
 
 namespace Tenantry::Storage {
@@ -20,6 +21,9 @@ struct DatabaseUrl {
     static Result<DatabaseUrl> parse(const QString &url);
     // The URL with the password replaced by "***", for logs and the console.
     QString redacted() const;
+    // Sets host, port, credentials, database and options (with a 10 s connect timeout unless
+    // the URL names one) on a QPSQL connection; callers may then override what differs.
+    void configure(QSqlDatabase &db) const;
 };
 
 } // namespace Tenantry::Storage

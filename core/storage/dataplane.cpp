@@ -23,18 +23,13 @@ namespace {
 // (CREATE DATABASE refuses a template that another session is connected to).
 constexpr qint64 kTemplateLock = 7316224604;
 
-Error failed(const QString &what, const QSqlQuery &q)
-{
-    return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, q.lastError().text()));
-}
-
 Result<bool> databaseExists(QSqlDatabase &db, const QString &name)
 {
     QSqlQuery q(db);
     q.prepare(u"SELECT 1 FROM pg_database WHERE datname = ?"_s);
     q.addBindValue(name);
     if (!q.exec())
-        return failed(u"Cannot look up database %1"_s.arg(name), q);
+        return sqlError(u"Cannot look up database %1"_s.arg(name), q.lastError());
     return q.next();
 }
 
@@ -155,7 +150,7 @@ Status DataPlane::prepare()
             : u"SELECT table_name FROM information_schema.columns WHERE table_schema = '%1' "
               "AND column_name = 'tenant_id' ORDER BY table_name"_s.arg(SpaceNames::sharedSchema());
         if (!q.exec(sql))
-            return failed(u"Cannot list the tenant tables"_s, q);
+            return sqlError(u"Cannot list the tenant tables"_s, q.lastError());
         while (q.next())
             m_tenantTables.append(q.value(0).toString());
     }
@@ -186,15 +181,10 @@ Result<QSqlDatabase> DataPlane::openForTenantData(const SpaceAddress &space, con
         return db;
     }
     db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-    db.setHostName(m_owner->host);
-    db.setPort(m_owner->port);
+    m_owner->configure(db); // the server and its options, but the data role's login
     db.setUserName(m_names.postgresAppRole());
     db.setPassword(m_appPassword);
     db.setDatabaseName(space.database);
-    QString options = m_owner->connectOptions;
-    if (!options.contains("connect_timeout"_L1))
-        options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=10"_s;
-    db.setConnectOptions(options);
     if (!db.open())
         return Error::unavailable(u"database-error"_s, db.lastError().text());
     return db;

@@ -1,11 +1,11 @@
 #include "core/storage/ownerconnection.h"
 
+#include "core/storage/catalog.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUuid>
-
-#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -72,15 +72,8 @@ Result<OwnerConnection> OwnerConnection::postgres(const DatabaseUrl &owner, cons
 {
     OwnerConnection c(uniqueName());
     c.m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, c.m_name);
-    c.m_db.setHostName(owner.host);
-    c.m_db.setPort(owner.port);
-    c.m_db.setUserName(owner.user);
-    c.m_db.setPassword(owner.password);
+    owner.configure(c.m_db);
     c.m_db.setDatabaseName(database);
-    QString options = owner.connectOptions;
-    if (!options.contains("connect_timeout"_L1))
-        options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=10"_s;
-    c.m_db.setConnectOptions(options);
     if (!c.m_db.open()) {
         return Error::unavailable(u"database-error"_s,
                                   u"Cannot connect to database %1: %2"_s.arg(database, c.m_db.lastError().text()));
@@ -94,7 +87,7 @@ Status OwnerConnection::exec(const QString &sql, const QString &what)
 {
     QSqlQuery q(m_db);
     if (!q.exec(sql))
-        return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, q.lastError().text()));
+        return sqlError(what, q.lastError());
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "core/storage/pgsecurity.h"
 
+#include "core/storage/catalog.h"
+
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSqlError>
@@ -10,16 +12,11 @@ using namespace Qt::StringLiterals;
 namespace Tenantry::Storage::PgSecurity {
 namespace {
 
-Error failed(const QString &what, const QSqlQuery &q)
-{
-    return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, q.lastError().text()));
-}
-
 Status exec(QSqlDatabase &db, const QString &sql, const QString &what)
 {
     QSqlQuery q(db);
     if (!q.exec(sql))
-        return failed(what, q);
+        return sqlError(what, q.lastError());
     return {};
 }
 
@@ -37,12 +34,12 @@ Result<QString> ensureAppRole(QSqlDatabase &catalog, const QString &role, const 
     QSqlQuery q(catalog);
     // Several servers may start at once: one provisions, the others wait and then agree.
     if (!q.exec(u"SELECT pg_advisory_lock(7316224602)"_s))
-        return failed(u"Cannot lock the data plane for set-up"_s, q);
+        return sqlError(u"Cannot lock the data plane for set-up"_s, q.lastError());
     const auto unlock = qScopeGuard([&] { QSqlQuery(catalog).exec(u"SELECT pg_advisory_unlock(7316224602)"_s); });
 
     q.prepare(u"SELECT value FROM data_plane_settings WHERE name = 'app_role_password'"_s);
     if (!q.exec())
-        return failed(u"Cannot read the data plane settings"_s, q);
+        return sqlError(u"Cannot read the data plane settings"_s, q.lastError());
     QString password = q.next() ? q.value(0).toString() : QString();
     q.finish();
     if (password.isEmpty()) {
@@ -50,12 +47,12 @@ Result<QString> ensureAppRole(QSqlDatabase &catalog, const QString &role, const 
         q.prepare(u"INSERT INTO data_plane_settings (name, value) VALUES ('app_role_password', ?)"_s);
         q.addBindValue(password);
         if (!q.exec())
-            return failed(u"Cannot store the data plane settings"_s, q);
+            return sqlError(u"Cannot store the data plane settings"_s, q.lastError());
     }
     q.prepare(u"SELECT 1 FROM pg_roles WHERE rolname = ?"_s);
     q.addBindValue(role);
     if (!q.exec())
-        return failed(u"Cannot look up role %1"_s.arg(role), q);
+        return sqlError(u"Cannot look up role %1"_s.arg(role), q.lastError());
     const bool exists = q.next();
     q.finish();
     // The password is ours (base64url), so it can be written inline; role names are [a-z0-9_].
@@ -76,7 +73,7 @@ Result<QString> ensureAppRole(QSqlDatabase &catalog, const QString &role, const 
               "WHERE rolname = ?"_s);
     q.addBindValue(role);
     if (!q.exec() || !q.next())
-        return failed(u"Cannot check role %1"_s.arg(role), q);
+        return sqlError(u"Cannot check role %1"_s.arg(role), q.lastError());
     if (q.value(0).toBool()) {
         return Error::unavailable(u"data-role-privileged"_s,
                                   u"The role %1 that tenant data is accessed with is privileged (superuser, BYPASSRLS, "
@@ -89,7 +86,7 @@ Result<QString> ensureAppRole(QSqlDatabase &catalog, const QString &role, const 
     q.prepare(u"SELECT pg_has_role(current_user, ?, 'MEMBER')"_s);
     q.addBindValue(role);
     if (!q.exec() || !q.next())
-        return failed(u"Cannot check role %1"_s.arg(role), q);
+        return sqlError(u"Cannot check role %1"_s.arg(role), q.lastError());
     if (!q.value(0).toBool()) {
         q.finish();
         if (Status s = exec(catalog, u"GRANT %1 TO CURRENT_USER"_s.arg(role), u"Cannot manage role %1"_s.arg(role)); !s)
@@ -100,7 +97,7 @@ Result<QString> ensureAppRole(QSqlDatabase &catalog, const QString &role, const 
     q.addBindValue(role);
     q.addBindValue(catalogDatabase);
     if (!q.exec() || !q.next())
-        return failed(u"Cannot check the data role's rights"_s, q);
+        return sqlError(u"Cannot check the data role's rights"_s, q.lastError());
     if (!q.value(0).toBool()) {
         if (Status s = exec(catalog, u"GRANT CONNECT ON DATABASE %1 TO %2"_s.arg(catalogDatabase, role),
                             u"Cannot let the data role connect"_s);
@@ -120,7 +117,7 @@ Status secureSchema(QSqlDatabase &owner, const QString &schema, const QString &a
                    "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') ORDER BY c.relname"_s);
     tables.addBindValue(schema);
     if (!tables.exec())
-        return failed(u"Cannot list the tables of %1"_s.arg(schema), tables);
+        return sqlError(u"Cannot list the tables of %1"_s.arg(schema), tables.lastError());
     QList<std::pair<QString, bool>> found;
     while (tables.next())
         found.append({tables.value(0).toString(), tables.value(1).toBool()});

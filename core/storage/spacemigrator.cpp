@@ -12,11 +12,6 @@ namespace {
 
 const QString kVersionTable = u"data_migrations"_s;
 
-Error failed(const QString &what, const QSqlQuery &q)
-{
-    return Error::unavailable(u"database-error"_s, u"%1: %2"_s.arg(what, q.lastError().text()));
-}
-
 Result<SpaceMigration> migrateInTransaction(QSqlDatabase &db, Dialect dialect, const QString &schema,
                                             const QList<Migration> &migrations, const QString &appRole)
 {
@@ -24,11 +19,11 @@ Result<SpaceMigration> migrateInTransaction(QSqlDatabase &db, Dialect dialect, c
     if (dialect == Dialect::Postgres) {
         // Schema names are ours ([a-z0-9_]), so they are written inline.
         if (!q.exec(u"SELECT pg_advisory_xact_lock(7316, hashtext('%1'))"_s.arg(schema)))
-            return failed(u"Cannot lock %1 for migration"_s.arg(schema), q);
+            return sqlError(u"Cannot lock %1 for migration"_s.arg(schema), q.lastError());
         if (!q.exec(u"CREATE SCHEMA IF NOT EXISTS %1"_s.arg(schema)))
-            return failed(u"Cannot create schema %1"_s.arg(schema), q);
+            return sqlError(u"Cannot create schema %1"_s.arg(schema), q.lastError());
         if (!q.exec(u"SELECT set_config('search_path', '%1', true)"_s.arg(schema)))
-            return failed(u"Cannot choose schema %1"_s.arg(schema), q);
+            return sqlError(u"Cannot choose schema %1"_s.arg(schema), q.lastError());
     }
     if (Status made = ensureVersionTable(db, kVersionTable); !made)
         return made.error();
@@ -70,7 +65,7 @@ Result<SpaceMigration> migrateSpace(QSqlDatabase &owner, Dialect dialect, const 
 {
     QSqlQuery begin(owner);
     if (!begin.exec(dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s))
-        return failed(u"Cannot start a migration"_s, begin);
+        return sqlError(u"Cannot start a migration"_s, begin.lastError());
     auto result = migrateInTransaction(owner, dialect, schema, migrations, appRole);
     QSqlQuery end(owner);
     if (!result) {
@@ -78,7 +73,7 @@ Result<SpaceMigration> migrateSpace(QSqlDatabase &owner, Dialect dialect, const 
         return result;
     }
     if (!end.exec(u"COMMIT"_s)) {
-        const Error e = failed(u"Cannot commit a migration"_s, end);
+        const Error e = sqlError(u"Cannot commit a migration"_s, end.lastError());
         QSqlQuery(owner).exec(u"ROLLBACK"_s);
         return e;
     }
@@ -93,11 +88,11 @@ Result<int> spaceVersion(QSqlDatabase &owner, Dialect dialect, const QString &sc
         ? u"SELECT to_regclass('%1') IS NOT NULL"_s.arg(table)
         : u"SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'data_migrations'"_s;
     if (!q.exec(exists) || !q.next())
-        return failed(u"Cannot read the data space's version"_s, q);
+        return sqlError(u"Cannot read the data space's version"_s, q.lastError());
     if (!q.value(0).toBool())
         return 0;
     if (!q.exec(u"SELECT COALESCE(MAX(version), 0) FROM %1"_s.arg(table)) || !q.next())
-        return failed(u"Cannot read the data space's version"_s, q);
+        return sqlError(u"Cannot read the data space's version"_s, q.lastError());
     return q.value(0).toInt();
 }
 
