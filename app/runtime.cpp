@@ -34,6 +34,10 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Http::CommonOptions &option
                                                                      *rt->m_audit, rt->m_clock, policy);
     if (Status loaded = rt->m_tenants->loadDirectory(); !loaded)
         return loaded.error();
+    rt->m_quotas = std::make_unique<Storage::CatalogQuotaService>(*rt->m_catalog, *rt->m_audit, rt->m_quotaPolicies,
+                                                                   rt->m_clock);
+    if (Status loaded = rt->m_quotas->load(); !loaded)
+        return loaded.error();
     return rt;
 }
 

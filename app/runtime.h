@@ -3,7 +3,9 @@
 #include "core/base/clock.h"
 #include "core/http/serveroptions.h"
 #include "core/observe/auditlog.h"
+#include "core/quota/quotapolicies.h"
 #include "core/storage/catalog.h"
+#include "core/storage/catalogquotaservice.h"
 #include "core/storage/catalogtenantservice.h"
 #include "core/storage/dataplane.h"
 #include "core/tenancy/tenantdirectory.h"
@@ -29,6 +31,9 @@ public:
     Observe::AuditLog &audit() { return *m_audit; }
     Storage::DataPlane &dataPlane() { return *m_dataPlane; }
     const Clock &clock() const { return m_clock; }
+    // Plans and per-tenant overrides, loaded at open; the request path reads quotaPolicies().
+    Storage::CatalogQuotaService &quotas() { return *m_quotas; }
+    Quota::QuotaPolicies &quotaPolicies() { return m_quotaPolicies; }
 
 private:
     Runtime() = default;
@@ -39,6 +44,8 @@ private:
     std::unique_ptr<Storage::DataPlane> m_dataPlane;
     std::unique_ptr<Observe::AuditLog> m_audit;
     std::unique_ptr<Storage::CatalogTenantService> m_tenants;
+    Quota::QuotaPolicies m_quotaPolicies;
+    std::unique_ptr<Storage::CatalogQuotaService> m_quotas;
 };
 
 } // namespace Tenantry::App

@@ -7,6 +7,7 @@
 #include "core/http/entityroutes.h"
 #include "core/http/logroutes.h"
 #include "core/http/metricsroutes.h"
+#include "core/http/quotaroutes.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
 #include "core/identify/jwtstrategy.h"
@@ -76,6 +77,7 @@ struct ServerHost::Parts {
         , anomalies(Observe::AnomalyPolicy{.warmup = opts.anomalyWarmup})
         , webhooks(rt.clock(), webhookTimers)
         , records(rt.dataPlane().router(), rt.clock())
+    , quotaGate(rt.quotaPolicies())
     {
         if (opts.alertWebhook)
             alerter.emplace(webhooks, *opts.alertWebhook, opts.anomalyIntervalSeconds, rt.clock());
@@ -93,12 +95,15 @@ struct ServerHost::Parts {
     qint64 reportedDrops = 0;
     std::unique_ptr<Identify::TenantResolver> resolver;
     Records::RecordService records;
+    Quota::QuotaGate quotaGate;
     Http::Router router;
     std::optional<UsageMetering> usage; // needs the router; built on the host's thread
     std::unique_ptr<Http::ApiServer> server;
     quint16 port = 0;
-    QTimer refresh, purge, flush, anomalyCheck;
+    QTimer refresh, purge, flush, anomalyCheck, quotaFlush;
 };
+
+Status restoreQuotaState(ServerHost::Parts &p);
 
 Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::ServeOptions &options)
 {
@@ -116,7 +121,15 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     Http::registerAuditRoutes(p.router, rt.audit(), rt.tenants());
     Http::registerMetricsRoutes(p.router, p.metrics, rt.directory(), options.metricsTopTenants);
     Http::registerLogRoutes(p.router, p.tenantLogs, rt.directory());
-    p.usage.emplace(rt, p.metrics, p.router, std::chrono::seconds(options.usageFlushIntervalSeconds));
+    Http::registerQuotaRoutes(p.router, rt.quotas(), p.quotaGate, rt.directory(), rt.clock());
+    Observe::UsageRecorderSettings usageSettings;
+    usageSettings.storageSampleInterval = std::chrono::seconds(options.storageSampleIntervalSeconds);
+    usageSettings.storageMeasured = [&p](const QString &tenantId, qint64 bytes) {
+        p.quotaGate.setStorageUsed(tenantId, bytes);
+    };
+    p.usage.emplace(rt, p.metrics, p.router, std::chrono::seconds(options.usageFlushIntervalSeconds), usageSettings);
+    if (Status restored = restoreQuotaState(p); !restored)
+        return restored.error();
 
     // Events from the request path reach the audit trail in batches.
     Http::ApiServerSettings settings{options.adminToken, options.limits, options.strategies.contains(u"path"_s),
@@ -124,7 +137,8 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
                                          p.auditQueue.enqueue(actor, event);
                                      },
                                      options.requestMetering ? &p.metrics : nullptr,
-                                     options.requestMetering ? &p.tenantLogs : nullptr};
+                                     options.requestMetering ? &p.tenantLogs : nullptr,
+                                     options.quotas ? &p.quotaGate : nullptr};
     p.server = std::make_unique<Http::ApiServer>(p.router, *p.resolver, rt.directory(), verifier.value(), rt.clock(),
                                                  settings);
     auto port = p.server->listenOn(options.host, options.port);
@@ -137,12 +151,35 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     qCInfo(lcServe).noquote() << "catalog:" << rt.catalog().describe() << "| identification:"
                               << options.strategies.join(u',') << "| admin API:"
                               << (options.adminToken.isEmpty() ? "disabled" : "enabled")
-                              << "| request metering:" << (options.requestMetering ? "on" : "off");
+                              << "| request metering:" << (options.requestMetering ? "on" : "off")
+                              << "| quotas:" << (options.quotas ? "on" : "off");
     if (options.alertWebhook) {
         qCInfo(lcServe).noquote() << "anomaly alerts go to the webhook at"
                                   << Notify::WebhookTarget::destination(options.alertWebhook->url);
     }
     return host;
+}
+
+// Counts of the current windows that this or an earlier server saved, and the latest storage
+// figures, so a restart neither forgets what was used nor lets storage quotas lapse.
+Status restoreQuotaState(ServerHost::Parts &p)
+{
+    Runtime &rt = p.runtime;
+    const qint64 nowMs = rt.clock().now().toMSecsSinceEpoch();
+    auto rows = rt.quotas().liveCounters(nowMs);
+    if (!rows)
+        return rows.error();
+    const auto snapshot = rt.directory().snapshot();
+    for (const Quota::CounterRow &row : rows.value()) {
+        if (const auto tenant = snapshot->findId(row.tenantId))
+            p.quotaGate.restore(*tenant, row, nowMs);
+    }
+    auto storage = rt.quotas().latestStorage();
+    if (!storage)
+        return storage.error();
+    for (auto it = storage->cbegin(); it != storage->cend(); ++it)
+        p.quotaGate.setStorageUsed(it.key(), it.value());
+    return {};
 }
 
 ServerHost::ServerHost(std::unique_ptr<Parts> parts)
@@ -154,6 +191,7 @@ ServerHost::~ServerHost()
 {
     stopListening();
     flush();
+    saveQuotaCounters();
     m_parts->usage->stop(); // adds what was served since the last usage flush
 }
 
@@ -204,6 +242,8 @@ void ServerHost::startTimers()
     connect(&p.refresh, &QTimer::timeout, this, [&rt] {
         if (auto changed = rt.tenants().refreshIfChanged(); !changed)
             qCWarning(lcServe).noquote() << "directory refresh failed:" << changed.error().message;
+        if (auto changed = rt.quotas().refreshIfChanged(); !changed)
+            qCWarning(lcServe).noquote() << "quota settings refresh failed:" << changed.error().message;
         rt.dataPlane().router().closeIdle(); // this thread's tenant data connections idle too long
     });
     p.refresh.start(2000);
@@ -222,6 +262,10 @@ void ServerHost::startTimers()
     connect(&p.flush, &QTimer::timeout, this, &ServerHost::flush);
     p.flush.start(1000);
 
+    // Quota counters reach the catalog in batches: a crash loses at most one interval's counts.
+    connect(&p.quotaFlush, &QTimer::timeout, this, &ServerHost::saveQuotaCounters);
+    p.quotaFlush.start(std::chrono::seconds(p.options.quotaFlushIntervalSeconds));
+
     // Per-tenant usage goes into the catalog's hourly rollup, for reports and billing.
     p.usage->start();
 
@@ -230,6 +274,17 @@ void ServerHost::startTimers()
     // the operator's alert endpoint when one is configured.
     connect(&p.anomalyCheck, &QTimer::timeout, this, &ServerHost::checkAnomalies);
     p.anomalyCheck.start(std::chrono::seconds(p.options.anomalyIntervalSeconds));
+}
+
+void ServerHost::saveQuotaCounters()
+{
+    Parts &p = *m_parts;
+    Runtime &rt = p.runtime;
+    const auto snapshot = rt.directory().snapshot();
+    const auto rows = p.quotaGate.counters(rt.clock().now().toMSecsSinceEpoch(),
+                                           [&snapshot](const QString &id) { return snapshot->findId(id); });
+    if (Status saved = rt.quotas().saveCounters(rows); !saved)
+        qCWarning(lcServe).noquote() << "saving quota counters failed (the next save retries):" << saved.error().message;
 }
 
 void ServerHost::checkAnomalies()

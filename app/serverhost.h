@@ -41,11 +41,14 @@ public:
     // Writes queued audit events and tenant log lines now.
     void flush();
 
-private:
     struct Parts;
+
+private:
     explicit ServerHost(std::unique_ptr<Parts> parts);
     void startTimers();
     void checkAnomalies();
+    // Writes the quota counters that moved since the last save.
+    void saveQuotaCounters();
 
     std::unique_ptr<Parts> m_parts;
 };

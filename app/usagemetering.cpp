@@ -9,8 +9,9 @@ using namespace Qt::StringLiterals;
 namespace Tenantry::App {
 
 UsageMetering::UsageMetering(Runtime &runtime, const Observe::RequestMetrics &metrics, Http::Router &router,
-                             std::chrono::seconds flushInterval)
-    : m_recorder(runtime.catalog(), metrics, runtime.directory(), runtime.dataPlane(), runtime.clock())
+                             std::chrono::seconds flushInterval, Observe::UsageRecorderSettings settings)
+    : m_recorder(runtime.catalog(), metrics, runtime.directory(), runtime.dataPlane(), runtime.clock(),
+                 std::move(settings))
     , m_reporter(runtime.catalog(), runtime.clock())
     , m_interval(flushInterval)
 {

@@ -21,7 +21,7 @@ class UsageMetering final
 {
 public:
     UsageMetering(Runtime &runtime, const Observe::RequestMetrics &metrics, Http::Router &router,
-                  std::chrono::seconds flushInterval);
+                  std::chrono::seconds flushInterval, Observe::UsageRecorderSettings settings = {});
 
     // Arms the flush timer (call once the server listens).
     void start();

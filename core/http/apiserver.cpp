@@ -120,7 +120,8 @@ void ApiServer::reportAuthFailure(const HttpRequest &request, const QString &ten
 }
 
 Result<HttpResponse> ApiServer::runTenantRoute(const Route &route, const PathParams &params,
-                                               const HttpRequest &request, QString *tenantId) const
+                                               const HttpRequest &request, QByteArrayView tenantPath,
+                                               QString *tenantId, HeaderList *quotaHeaders) const
 {
     const QList<QByteArray> tenantHeaders = request.headerValues("X-Tenant-ID");
     const Identify::RequestSignals signals_{request.header("Host"), request.path, tenantHeaders,
@@ -162,20 +163,31 @@ Result<HttpResponse> ApiServer::runTenantRoute(const Route &route, const PathPar
         return Error::unauthenticated(u"authentication-required"_s,
                                       u"Send the tenant's API key as 'X-API-Key' or a bearer token."_s);
     }
-    return route.handler({request, params, &context});
+    if (!m_settings.quota)
+        return route.handler({request, params, &context});
+    // Only authenticated requests count against a tenant's quota: a stranger must not be
+    // able to use up someone else's.
+    Quota::GateDecision admission = m_settings.quota->admit(tenant, request.method, tenantPath,
+                                                            m_clock.now().toMSecsSinceEpoch());
+    *quotaHeaders = std::move(admission.headers);
+    if (admission.refusal)
+        return *admission.refusal;
+    return route.handler({request, params, &context}); // `admission` holds the in-flight place until here
 }
 
 HttpResponse ApiServer::dispatch(const HttpRequest &request) const
 {
     QString tenantId; // known once a tenant route has resolved its tenant
+    HeaderList quotaHeaders;
     Result<HttpResponse> result = [&]() -> Result<HttpResponse> {
         if (hasDotSegment(request.path))
             return Error::invalid(u"invalid-path"_s, u"Paths must not contain '.' or '..' segments."_s);
         Router::Match match = m_router.find(request.method, request.path);
+        QByteArrayView tenantPath = request.path;
         if (!match.route && m_settings.pathStrategy && request.path.startsWith("/t/")) {
             const qsizetype end = request.path.indexOf('/', 3);
-            const QByteArray rest = end < 0 ? QByteArray("/") : request.path.mid(end);
-            match = m_router.find(request.method, rest, Scope::Tenant);
+            tenantPath = end < 0 ? QByteArrayView("/") : QByteArrayView(request.path).sliced(end);
+            match = m_router.find(request.method, tenantPath.toByteArray(), Scope::Tenant);
         }
         if (!match.route) {
             if (!match.allowedMethods.isEmpty()) {
@@ -196,7 +208,7 @@ HttpResponse ApiServer::dispatch(const HttpRequest &request) const
                 return ok.error();
             return match.route->handler({request, match.params, nullptr});
         case Scope::Tenant:
-            return runTenantRoute(*match.route, match.params, request, &tenantId);
+            return runTenantRoute(*match.route, match.params, request, tenantPath, &tenantId, &quotaHeaders);
         }
         return Error::internal(u"Unknown route scope."_s);
     }();
@@ -204,6 +216,7 @@ HttpResponse ApiServer::dispatch(const HttpRequest &request) const
         reportAuthFailure(request, tenantId, result.error());
     HttpResponse response = result ? std::move(result).value()
                                    : problemResponse(result.error(), request.path, request.requestId);
+    response.headers.append(quotaHeaders);
     response.headers.emplaceBack(QByteArray("X-Request-Id"), request.requestId.toLatin1());
     response.tenantId = tenantId;
     return response;

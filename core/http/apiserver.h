@@ -8,6 +8,7 @@
 #include "core/identify/tenantresolver.h"
 #include "core/observe/requestmetrics.h"
 #include "core/observe/tenantlog.h"
+#include "core/quota/quotagate.h"
 #include "core/tenancy/audit.h"
 #include "core/tenancy/tenantdirectory.h"
 
@@ -29,10 +30,13 @@ struct ApiServerSettings {
     Observe::RequestMetrics *metrics = nullptr;
     // Receives a "request" line for every request served for a tenant (may be null).
     Observe::TenantLog *tenantLog = nullptr;
+    // Checks every tenant request against the tenant's quotas before its handler runs (may
+    // be null: no quotas).
+    Quota::QuotaGate *quota = nullptr;
 };
 
 // The HTTP front door: every request runs the pipeline
-//   route -> (admin: check token | tenant: resolve, authenticate, check status) -> handler
+//   route -> (admin: check token | tenant: resolve, authenticate, check status, admit quota) -> handler
 // and every error leaves as application/problem+json. Requests are handled one at a time on
 // the thread that owns the server (QtHttpServer 6.4's model); handlers must be quick.
 class ApiServer final : public QAbstractHttpServer
@@ -56,8 +60,10 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    // `tenantPath` is the path relative to the tenant (without "/t/<slug>"). Headers the
+    // quota check adds to the answer, refused or not, go to `quotaHeaders`.
     Result<HttpResponse> runTenantRoute(const Route &route, const PathParams &params, const HttpRequest &request,
-                                        QString *tenantId) const;
+                                        QByteArrayView tenantPath, QString *tenantId, HeaderList *quotaHeaders) const;
     void reportAuthFailure(const HttpRequest &request, const QString &tenantId, const Error &error) const;
     Status checkAdmin(const HttpRequest &request) const;
 

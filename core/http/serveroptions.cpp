@@ -171,6 +171,25 @@ const QList<OptionSpec> &serveOptionSpecs()
         {u"usage-flush-interval"_s, u"TENANTRY_USAGE_FLUSH_INTERVAL"_s, u"seconds"_s,
          u"How often per-tenant usage is added to the catalog's hourly rollup (at most this much is lost in a crash)."_s,
          u"60"_s},
+        {u"quotas"_s, u"TENANTRY_QUOTAS"_s, u"on|off"_s,
+         u"Enforce each tenant's plan limits and overrides on every tenant request (429 with Retry-After and "
+         "RateLimit-* headers). Turn off only to measure what the check costs."_s,
+         u"on"_s},
+        {u"quota-flush-interval"_s, u"TENANTRY_QUOTA_FLUSH_INTERVAL"_s, u"seconds"_s,
+         u"How often the in-process quota counters are saved to the catalog (at most this much counting is lost "
+         "in a crash)."_s,
+         u"1"_s},
+        {u"storage-sample-interval"_s, u"TENANTRY_STORAGE_SAMPLE_INTERVAL"_s, u"seconds"_s,
+         u"How often the storage of tenants whose data changed is measured, for storage quotas and usage."_s,
+         u"60"_s},
+        {u"redis"_s, u"TENANTRY_REDIS"_s, u"url"_s,
+         u"Keep quota counters in Redis (redis://[:password@]host[:port][/db]) so several servers share exact "
+         "limits."_s,
+         QString(), true},
+        {u"quota-redis-failure"_s, u"TENANTRY_QUOTA_REDIS_FAILURE"_s, u"open|closed"_s,
+         u"When Redis cannot be reached: open admits requests under this server's own counters, closed refuses "
+         "them with 503. Either way it is logged."_s,
+         u"open"_s},
     };
     return specs;
 }
@@ -296,11 +315,14 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto anomalyWarmup = positiveInteger(values, u"anomaly-warmup"_s, 1, 100000);
     auto logRetention = positiveInteger(values, u"log-retention-days"_s, 1, 3650);
     auto usageFlush = positiveInteger(values, u"usage-flush-interval"_s, 1, 3600);
+    auto quotaFlush = positiveInteger(values, u"quota-flush-interval"_s, 1, 60);
+    auto storageSample = positiveInteger(values, u"storage-sample-interval"_s, 1, 86400);
     auto poolSize = positiveInteger(values, u"data-pool-size"_s, 1, 10000);
     auto poolPerTenant = positiveInteger(values, u"data-pool-per-tenant"_s, 1, 1000);
     auto poolIdle = positiveInteger(values, u"data-pool-idle-timeout"_s, 1, 86400);
     for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &anomalyWarmup,
-                          &logRetention, &usageFlush, &poolSize, &poolPerTenant, &poolIdle}) {
+                          &logRetention, &usageFlush, &quotaFlush, &storageSample, &poolSize, &poolPerTenant,
+                          &poolIdle}) {
         if (!*r)
             return r->error();
     }
@@ -313,6 +335,8 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.anomalyWarmup = int(anomalyWarmup.value());
     out.logRetentionDays = int(logRetention.value());
     out.usageFlushIntervalSeconds = int(usageFlush.value());
+    out.quotaFlushIntervalSeconds = int(quotaFlush.value());
+    out.storageSampleIntervalSeconds = int(storageSample.value());
     out.dataPool.maxConnections = int(poolSize.value());
     out.dataPool.maxPerTenant = int(poolPerTenant.value());
     out.dataPool.idleTimeout = std::chrono::seconds(poolIdle.value());
@@ -321,6 +345,16 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     if (metering != "on"_L1 && metering != "off"_L1)
         return Error::invalid(u"invalid-option"_s, u"%1 must be on or off."_s.arg(named(u"request-metering"_s)));
     out.requestMetering = metering == "on"_L1;
+
+    const QString quotas = values.value(u"quotas"_s).trimmed().toLower();
+    if (quotas != "on"_L1 && quotas != "off"_L1)
+        return Error::invalid(u"invalid-option"_s, u"%1 must be on or off."_s.arg(named(u"quotas"_s)));
+    out.quotas = quotas == "on"_L1;
+    const QString failure = values.value(u"quota-redis-failure"_s).trimmed().toLower();
+    if (failure != "open"_L1 && failure != "closed"_L1)
+        return Error::invalid(u"invalid-option"_s, u"%1 must be open or closed."_s.arg(named(u"quota-redis-failure"_s)));
+    out.quotaRedisFailOpen = failure == "open"_L1;
+    out.redisUrl = values.value(u"redis"_s).trimmed();
 
     out.defaultIsolation = values.value(u"default-isolation"_s);
     if (!QStringList{u"shared"_s, u"schema"_s, u"database"_s}.contains(out.defaultIsolation)) {

@@ -78,6 +78,11 @@ struct ServeOptions {
     int logRetentionDays = 14;
     bool requestMetering = true; // off: no per-request metrics, usage or tenant request logs
     int usageFlushIntervalSeconds = 60; // 1..3600
+    bool quotas = true;                 // off: no quota check on the request path
+    int quotaFlushIntervalSeconds = 1;  // 1..60
+    int storageSampleIntervalSeconds = 60;
+    QString redisUrl;                   // empty: counters in this process only
+    bool quotaRedisFailOpen = true;     // Redis unreachable: admit on local counters (true) or refuse (false)
 
     // Validates and converts everything; each problem names its flag and variable.
     static Result<ServeOptions> from(const OptionValues &values);

@@ -198,6 +198,8 @@ Result<UsageFlush> UsageRecorder::flush()
                                          << used.error().message;
             continue;
         }
+        if (m_settings.storageMeasured)
+            m_settings.storageMeasured(id, used.value());
         if (used.value() <= 0)
             continue; // nothing stored (yet)
         auto row = rows.find(id);

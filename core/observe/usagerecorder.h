@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 
 Q_DECLARE_LOGGING_CATEGORY(lcUsage)
 
@@ -27,6 +28,9 @@ struct UsageRecorderSettings {
     // faster: Qt hands SQLite named parameters, which SQLite looks up one by one, so a
     // statement's cost grows with the square of its parameters (see usage_bench).
     int rowsPerStatement = 25;
+    // Told every storage measurement as it is taken (tenant id, bytes), e.g. for storage
+    // quotas; may be null. Called on the flushing thread.
+    std::function<void(const QString &, qint64)> storageMeasured;
 };
 
 // What one flush wrote.

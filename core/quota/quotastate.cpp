@@ -130,6 +130,7 @@ Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limit
         }
         result.tookDay = true;
         result.dayIndex = w.index;
+        result.dayUsed = day.used;
         considerTightest(result.headers, limits.apiCallsPerDay, day.remaining,
                          resetSecondsOf(w.endMs - nowMs, 1000));
     }
@@ -143,6 +144,7 @@ Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limit
         }
         result.tookMonth = true;
         result.monthIndex = w.index;
+        result.monthUsed = month.used;
         considerTightest(result.headers, limits.apiCallsPerMonth, month.remaining,
                          resetSecondsOf(w.endMs - nowMs, 1000));
     }
@@ -181,6 +183,37 @@ QuotaState::Usage QuotaState::usage(const QString &tenantId, qint64 nowMs,
 qsizetype QuotaState::tenantCount() const
 {
     return m_tenants.size();
+}
+
+void QuotaState::forEachTenant(const std::function<void(const QString &, const Usage &)> &visit, qint64 nowMs,
+                               const std::function<const WindowClock &(const QString &)> &windowsOf) const
+{
+    m_tenants.forEach([&](const QString &id, const TenantQuota &state) {
+        const WindowClock &windows = windowsOf(id);
+        visit(id, {state.day.used(windows.window(WindowKind::Day, nowMs).index),
+                   state.month.used(windows.window(WindowKind::Month, nowMs).index), state.inFlight.inFlight()});
+    });
+}
+
+qint64 QuotaState::storageUsed(const QString &tenantId) const
+{
+    const TenantQuota *state = m_tenants.find(tenantId, QuotaTable::hashOf(tenantId));
+    return state ? state->storageBytes.load(std::memory_order_relaxed) : 0;
+}
+
+qint64 QuotaState::setStorageUsed(const QString &tenantId, qint64 bytes)
+{
+    TenantQuota &state = m_tenants.findOrCreate(tenantId, QuotaTable::hashOf(tenantId));
+    return state.storageBytes.exchange(bytes, std::memory_order_relaxed);
+}
+
+void QuotaState::restore(const QString &tenantId, WindowKind kind, qint64 windowIndex, qint64 units)
+{
+    if (units <= 0)
+        return;
+    TenantQuota &state = m_tenants.findOrCreate(tenantId, QuotaTable::hashOf(tenantId));
+    WindowCounter &counter = kind == WindowKind::Day ? state.day : state.month;
+    counter.admit(windowIndex, std::min(units, kMaxWindowCount), kMaxWindowCount);
 }
 
 } // namespace Tenantry::Quota

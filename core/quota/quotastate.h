@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Tenantry::Quota {
@@ -42,6 +43,10 @@ struct Admission {
     int retryAfterSeconds = 0;
     RateLimitHeaders headers;
     std::optional<ConcurrencyLimiter::Permit> permit;
+    // When admitted: the day's and the month's units used after this request (0 when that
+    // dimension is unlimited), for usage alerts.
+    qint64 dayUsed = 0;
+    qint64 monthUsed = 0;
 
 private:
     friend class QuotaState;
@@ -91,6 +96,20 @@ public:
 
     // How many tenants have state.
     qsizetype tenantCount() const;
+
+    // Calls `visit(tenantId, usage)` for every tenant with state, for persisting counters.
+    // Counts may move while it runs; each is read atomically.
+    void forEachTenant(const std::function<void(const QString &, const Usage &)> &visit, qint64 nowMs,
+                       const std::function<const WindowClock &(const QString &)> &windowsOf) const;
+
+    // The latest storage measurement of a tenant's data (0 until one is given), and
+    // setting it; returns the value it replaced.
+    qint64 storageUsed(const QString &tenantId) const;
+    qint64 setStorageUsed(const QString &tenantId, qint64 bytes);
+
+    // Adds units a previous process counted (restored from the catalog) to the tenant's
+    // day or month window `windowIndex`, without checking any limit.
+    void restore(const QString &tenantId, WindowKind kind, qint64 windowIndex, qint64 units);
 
 private:
     QuotaTable m_tenants;

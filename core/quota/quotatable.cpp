@@ -80,6 +80,13 @@ TenantQuota &QuotaTable::findOrCreate(const QString &id, size_t hash)
     return m_entries.back()->quota;
 }
 
+void QuotaTable::forEach(const std::function<void(const QString &, const TenantQuota &)> &visit) const
+{
+    std::lock_guard lock(m_writeMutex);
+    for (const auto &entry : m_entries)
+        visit(entry->id, entry->quota);
+}
+
 qsizetype QuotaTable::size() const
 {
     std::lock_guard lock(m_writeMutex);

@@ -6,6 +6,7 @@
 #include <QStringView>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -38,6 +39,10 @@ public:
 
     // How many tenants have counters.
     qsizetype size() const;
+
+    // Calls `visit` for every entry, under the write mutex (adding waits meanwhile; lookups
+    // do not). For background work such as persisting counters, not the request path.
+    void forEach(const std::function<void(const QString &, const TenantQuota &)> &visit) const;
 
 private:
     struct Entry {

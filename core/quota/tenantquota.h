@@ -4,6 +4,8 @@
 #include "core/quota/ratelimiter.h"
 #include "core/quota/windowcounter.h"
 
+#include <atomic>
+
 namespace Tenantry::Quota {
 
 // One tenant's counters, on their own cache line so neighbouring tenants do not slow each
@@ -13,6 +15,7 @@ struct alignas(64) TenantQuota {
     WindowCounter month;
     RateLimiter rate;
     ConcurrencyLimiter inFlight;
+    std::atomic<qint64> storageBytes{0}; // the latest measurement of the tenant's data
 };
 
 } // namespace Tenantry::Quota

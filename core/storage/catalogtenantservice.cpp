@@ -1,6 +1,7 @@
 #include "core/storage/catalogtenantservice.h"
 
 #include "core/security/apikey.h"
+#include "core/storage/catalogquotaservice.h"
 #include "core/storage/tenantrepository.h"
 #include "core/tenancy/tenantjson.h"
 #include "core/tenancy/slug.h"
@@ -242,6 +243,8 @@ Result<Tenant> CatalogTenantService::apply(const Actor &actor, const QString &sl
             return s;
         if (action == LifecycleAction::Purge) {
             if (Status s = TenantRepository::revokeAllKeys(db, next.id, now); !s)
+                return s;
+            if (Status s = CatalogQuotaService::purgeTenant(db, next.id); !s)
                 return s;
         }
         if (Status s = TenantRepository::bumpRevision(db); !s)

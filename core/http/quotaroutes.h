@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/http/router.h"
+#include "core/quota/quotagate.h"
+#include "core/quota/quotaservice.h"
+#include "core/tenancy/tenantdirectory.h"
+
+namespace Tenantry::Http {
+
+// Plans and quotas:
+//   GET /admin/v1/plans, GET|PUT /admin/v1/plans/{name}
+//   GET|PUT /admin/v1/tenants/{slug}/quotas   (PUT replaces the tenant's overrides)
+//   GET /api/v1/quotas                        (the calling tenant's own limits and usage)
+// Usage comes from `gate`, the same counters the request path checks.
+void registerQuotaRoutes(Router &router, Quota::QuotaService &quotas, const Quota::QuotaGate &gate,
+                         const TenantDirectory &directory, const Clock &clock);
+
+// The JSON of a tenant's quota settings and usage, as GET .../quotas answers (also for the CLI).
+QJsonObject quotaSettingsJson(const Quota::TenantQuotaSettings &settings, const QList<Quota::DimensionUsage> &usage);
+QJsonObject planJson(const Quota::Plan &plan);
+
+} // namespace Tenantry::Http

@@ -1,0 +1,258 @@
+#include "core/quota/quotagate.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Tenantry::Quota {
+namespace {
+
+bool isWrite(const QByteArray &method)
+{
+    return method == "POST" || method == "PUT" || method == "PATCH";
+}
+
+qint64 ceilDiv(qint64 a, qint64 b)
+{
+    return std::max<qint64>(0, (a + b - 1) / b);
+}
+
+QString limitName(Dimension d)
+{
+    switch (d) {
+    case Dimension::Day: return u"daily API call quota"_s;
+    case Dimension::Month: return u"monthly API call quota"_s;
+    case Dimension::Rate: return u"request rate limit"_s;
+    case Dimension::Concurrency: return u"limit of requests in flight"_s;
+    case Dimension::None: break;
+    }
+    return QString();
+}
+
+void putHeaders(GateDecision &d, const RateLimitHeaders &h)
+{
+    if (!h.present)
+        return;
+    d.headers = {{QByteArray("RateLimit-Limit"), QByteArray::number(h.limit)},
+                 {QByteArray("RateLimit-Remaining"), QByteArray::number(std::max<qint64>(0, h.remaining))},
+                 {QByteArray("RateLimit-Reset"), QByteArray::number(h.resetSeconds)}};
+}
+
+} // namespace
+
+QString ruleDimension(const CustomRule &rule)
+{
+    return u"rule:%1:%2"_s.arg(rule.name, ruleWindowName(rule.window));
+}
+
+QuotaGate::QuotaGate(const QuotaPolicies &policies)
+    : m_policies(policies)
+{
+}
+
+QuotaGate::RuleWindowSpan QuotaGate::ruleWindow(const CustomRule &rule, qint64 nowMs, const WindowClock &windows)
+{
+    switch (rule.window) {
+    case RuleWindow::Minute:
+    case RuleWindow::Hour: {
+        const qint64 span = rule.window == RuleWindow::Minute ? 60'000 : 3'600'000;
+        const qint64 index = nowMs / span;
+        return {index, index * span, (index + 1) * span};
+    }
+    case RuleWindow::Day:
+    case RuleWindow::Month: {
+        const QuotaWindow w = windows.window(rule.window == RuleWindow::Day ? WindowKind::Day : WindowKind::Month, nowMs);
+        return {w.index, w.startMs, w.endMs};
+    }
+    }
+    return {};
+}
+
+QString QuotaGate::ruleKey(const QString &tenantId, const CustomRule &rule)
+{
+    return tenantId + u'\x1f' + rule.name + u'\x1f' + ruleWindowName(rule.window);
+}
+
+GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QByteArrayView path, qint64 nowMs)
+{
+    GateDecision d;
+    const std::shared_ptr<const Limits> limits = m_policies.limitsFor(tenant);
+    if (limits->unlimited())
+        return d;
+    const qint64 cost = limits->costOf(method, path);
+    d.cost = cost;
+
+    if (limits->storageBytes > 0 && isWrite(method)) {
+        const qint64 used = m_state.storageUsed(tenant.id);
+        if (used >= limits->storageBytes) {
+            d.refusal = Error::forbidden(
+                u"storage-quota-exceeded"_s,
+                u"The tenant stores %1 bytes, its whole storage quota of %2 bytes: writes are refused until "
+                "data is deleted or the quota is raised. Reads still work."_s.arg(used).arg(limits->storageBytes));
+            return d;
+        }
+    }
+
+    const WindowClock &windows = m_policies.windowsFor(tenant.config.timeZone);
+    auto admitted = m_state.admit(tenant.id, *limits, nowMs, windows, cost);
+    if (!admitted) { // only a cost out of range, which validation keeps out
+        d.refusal = admitted.error();
+        return d;
+    }
+    d.admission = std::move(admitted).value();
+    RateLimitHeaders tightest = d.admission.headers;
+    if (!d.admission.admitted) {
+        putHeaders(d, tightest);
+        const Dimension by = d.admission.refusedBy;
+        const QString code = by == Dimension::Rate          ? u"rate-limited"_s
+                             : by == Dimension::Concurrency ? u"concurrency-limit-exceeded"_s
+                                                            : u"quota-exceeded"_s;
+        d.refusal = Error::tooManyRequests(
+            code, u"The tenant's %1 is used up; try again in %2 s."_s.arg(limitName(by)).arg(d.admission.retryAfterSeconds),
+            d.admission.retryAfterSeconds);
+        return d;
+    }
+
+    for (const CustomRule &rule : limits->rules) {
+        if (rule.metric != RuleMetric::Requests || !rule.requests.matches(method, path))
+            continue;
+        const QString key = ruleKey(tenant.id, rule);
+        TenantQuota &counter = m_rules.findOrCreate(key, QuotaTable::hashOf(key));
+        const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
+        const CounterDecision taken = counter.day.admit(w.index, cost, std::min(rule.limit, kMaxWindowCount));
+        const qint64 reset = ceilDiv(w.endMs - nowMs, 1000);
+        if (!taken.admitted) {
+            refund(d);
+            putHeaders(d, {true, rule.limit, taken.remaining, reset});
+            const int retry = int(std::clamp<qint64>(reset, 1, std::numeric_limits<int>::max()));
+            d.refusal = Error::tooManyRequests(
+                u"quota-exceeded"_s,
+                u"The tenant's quota '%1' (%2 per %3) is used up; try again in %4 s."_s.arg(rule.name)
+                    .arg(rule.limit)
+                    .arg(ruleWindowName(rule.window))
+                    .arg(retry),
+                retry);
+            return d;
+        }
+        d.ruleTakes.append({&counter, w.index});
+        if (!tightest.present || taken.remaining < tightest.remaining)
+            tightest = {true, rule.limit, taken.remaining, reset};
+    }
+    putHeaders(d, tightest);
+    return d;
+}
+
+void QuotaGate::refund(GateDecision &decision)
+{
+    m_state.refund(decision.admission);
+    for (const auto &[counter, index] : std::as_const(decision.ruleTakes))
+        counter->day.refund(index, decision.cost);
+    decision.ruleTakes.clear();
+}
+
+void QuotaGate::setStorageUsed(const QString &tenantId, qint64 bytes)
+{
+    m_state.setStorageUsed(tenantId, bytes);
+}
+
+qint64 QuotaGate::storageUsed(const QString &tenantId) const
+{
+    return m_state.storageUsed(tenantId);
+}
+
+qint64 QuotaGate::recordLimit(const Tenant &tenant, const QString &entity) const
+{
+    const std::shared_ptr<const Limits> limits = m_policies.limitsFor(tenant);
+    qint64 limit = 0;
+    for (const CustomRule &rule : limits->rules) {
+        if (rule.metric == RuleMetric::Records && rule.entity == entity)
+            limit = limit == 0 ? rule.limit : std::min(limit, rule.limit);
+    }
+    return limit;
+}
+
+QList<DimensionUsage> QuotaGate::usage(const Tenant &tenant, qint64 nowMs) const
+{
+    const std::shared_ptr<const Limits> limits = m_policies.limitsFor(tenant);
+    const WindowClock &windows = m_policies.windowsFor(tenant.config.timeZone);
+    const QuotaState::Usage used = m_state.usage(tenant.id, nowMs, windows);
+    QList<DimensionUsage> out;
+    const auto untilEnd = [&](WindowKind kind) { return ceilDiv(windows.window(kind, nowMs).endMs - nowMs, 1000); };
+    if (limits->apiCallsPerDay > 0)
+        out.append({u"api_calls_per_day"_s, used.day, limits->apiCallsPerDay, untilEnd(WindowKind::Day)});
+    if (limits->apiCallsPerMonth > 0)
+        out.append({u"api_calls_per_month"_s, used.month, limits->apiCallsPerMonth, untilEnd(WindowKind::Month)});
+    if (limits->maxConcurrent > 0)
+        out.append({u"max_concurrent"_s, used.inFlight, limits->maxConcurrent, -1});
+    if (limits->storageBytes > 0)
+        out.append({u"storage_bytes"_s, m_state.storageUsed(tenant.id), limits->storageBytes, -1});
+    for (const CustomRule &rule : limits->rules) {
+        if (rule.metric != RuleMetric::Requests)
+            continue;
+        const QString key = ruleKey(tenant.id, rule);
+        const TenantQuota *counter = m_rules.find(key, QuotaTable::hashOf(key));
+        const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
+        out.append({u"rule:"_s + rule.name, counter ? counter->day.used(w.index) : 0, rule.limit,
+                    ceilDiv(w.endMs - nowMs, 1000)});
+    }
+    return out;
+}
+
+QList<CounterRow> QuotaGate::counters(qint64 nowMs,
+                                      const std::function<std::shared_ptr<const Tenant>(const QString &)> &tenantOf) const
+{
+    QList<CounterRow> rows;
+    QHash<QString, std::shared_ptr<const Tenant>> tenants;
+    const auto windowsOf = [&](const QString &id) -> const WindowClock & {
+        auto tenant = tenantOf(id);
+        tenants.insert(id, tenant);
+        return m_policies.windowsFor(tenant ? tenant->config.timeZone : u"UTC"_s);
+    };
+    m_state.forEachTenant(
+        [&](const QString &id, const QuotaState::Usage &u) {
+            const auto tenant = tenants.value(id);
+            if (!tenant)
+                return;
+            const WindowClock &windows = m_policies.windowsFor(tenant->config.timeZone);
+            const QuotaWindow day = windows.window(WindowKind::Day, nowMs);
+            const QuotaWindow month = windows.window(WindowKind::Month, nowMs);
+            if (u.day > 0)
+                rows.append({id, u"day"_s, day.index, day.endMs, u.day});
+            if (u.month > 0)
+                rows.append({id, u"month"_s, month.index, month.endMs, u.month});
+            for (const CustomRule &rule : m_policies.limitsFor(*tenant)->rules) {
+                if (rule.metric != RuleMetric::Requests)
+                    continue;
+                const QString key = ruleKey(id, rule);
+                const TenantQuota *counter = m_rules.find(key, QuotaTable::hashOf(key));
+                const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
+                if (counter && counter->day.used(w.index) > 0)
+                    rows.append({id, ruleDimension(rule), w.index, w.endMs, counter->day.used(w.index)});
+            }
+        },
+        nowMs, windowsOf);
+    return rows;
+}
+
+void QuotaGate::restore(const Tenant &tenant, const CounterRow &row, qint64 nowMs)
+{
+    const WindowClock &windows = m_policies.windowsFor(tenant.config.timeZone);
+    if (row.dimension == u"day"_s || row.dimension == u"month"_s) {
+        const WindowKind kind = row.dimension == u"day"_s ? WindowKind::Day : WindowKind::Month;
+        if (windows.window(kind, nowMs).index == row.windowIndex)
+            m_state.restore(tenant.id, kind, row.windowIndex, row.used);
+        return;
+    }
+    for (const CustomRule &rule : m_policies.limitsFor(tenant)->rules) {
+        if (rule.metric != RuleMetric::Requests || ruleDimension(rule) != row.dimension)
+            continue;
+        if (ruleWindow(rule, nowMs, windows).index != row.windowIndex)
+            return;
+        const QString key = ruleKey(tenant.id, rule);
+        TenantQuota &counter = m_rules.findOrCreate(key, QuotaTable::hashOf(key));
+        counter.day.admit(row.windowIndex, std::min(row.used, kMaxWindowCount), kMaxWindowCount);
+        return;
+    }
+}
+
+} // namespace Tenantry::Quota

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "core/base/result.h"
+#include "core/quota/quotapolicies.h"
+#include "core/quota/quotastate.h"
+#include "core/quota/quotatable.h"
+#include "core/tenancy/tenant.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+#include <optional>
+
+namespace Tenantry::Quota {
+
+// A counted window of one tenant as it stands, for persisting and for usage views.
+struct CounterRow {
+    QString tenantId;
+    QString dimension; // "day", "month" or "rule:<name>:<window>"
+    qint64 windowIndex = 0;
+    qint64 windowEndMs = 0;
+    qint64 used = 0;
+};
+
+// One limited dimension of a tenant with its use now, for the admin API and the CLI.
+struct DimensionUsage {
+    QString name;        // "api_calls_per_day", "api_calls_per_month", "rate_per_second",
+                         // "max_concurrent", "storage_bytes", "rule:<name>"
+    qint64 used = 0;     // units, bytes, in-flight requests; for a rate, units of the burst in use
+    qint64 limit = 0;
+    qint64 resetSeconds = -1; // until the window ends; -1 for dimensions without a window
+};
+
+// What QuotaGate::admit decided for one request. Keep it until the request is answered:
+// it holds the request's in-flight place. `headers` (RateLimit-Limit, -Remaining, -Reset)
+// go on the response whether it was admitted or not; `refusal` is the error to answer
+// with (kind TooManyRequests with retryAfterSeconds, or Forbidden for storage).
+struct GateDecision {
+    std::optional<Error> refusal;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    Admission admission; // the in-process counters' part
+
+    bool admitted() const { return !refusal; }
+
+    // What refund() gives back: the rule counters taken, each with its window index.
+    QList<QPair<TenantQuota *, qint64>> ruleTakes;
+    qint64 cost = 0;
+};
+
+// The quota check of the request path: for a tenant's request, the limits of its plan and
+// overrides (QuotaPolicies), the request's cost (Limits::costs), then all or nothing over
+// concurrency, rate, the day and month quotas and the custom request rules; writes are
+// refused once the tenant's storage is at its limit. No database round trip: counters are
+// in memory (QuotaState and rule counters); CounterRow snapshots persist them in batches
+// and restore() brings them back after a restart. Thread-safe.
+class QuotaGate final
+{
+public:
+    explicit QuotaGate(const QuotaPolicies &policies);
+    QuotaGate(const QuotaGate &) = delete;
+    QuotaGate &operator=(const QuotaGate &) = delete;
+
+    // Checks and takes the request's cost. `path` is relative to the tenant (no "/t/<slug>"
+    // prefix), percent-encoded, without the query.
+    GateDecision admit(const Tenant &tenant, const QByteArray &method, QByteArrayView path, qint64 nowMs);
+
+    // Gives back what an admitted request took (e.g. it failed on our side). Idempotent.
+    void refund(GateDecision &decision);
+
+    // The latest storage measurement of a tenant's data; writes are refused from the limit on.
+    void setStorageUsed(const QString &tenantId, qint64 bytes);
+    qint64 storageUsed(const QString &tenantId) const;
+
+    // The tenant's limit on records of `entity` (0: none), for the records layer.
+    qint64 recordLimit(const Tenant &tenant, const QString &entity) const;
+
+    // Every limited dimension of `tenant` with its use at `nowMs`.
+    QList<DimensionUsage> usage(const Tenant &tenant, qint64 nowMs) const;
+
+    // The counts of current windows of every tenant with state, for persisting. `tenantOf`
+    // gives the tenant for an id (null when gone: its counts are skipped).
+    QList<CounterRow> counters(qint64 nowMs,
+                               const std::function<std::shared_ptr<const Tenant>(const QString &)> &tenantOf) const;
+    // Adds counts a previous process persisted; rows of windows other than the current one
+    // of their tenant are ignored.
+    void restore(const Tenant &tenant, const CounterRow &row, qint64 nowMs);
+
+    const QuotaPolicies &policies() const { return m_policies; }
+
+private:
+    struct RuleWindowSpan {
+        qint64 index = 0;
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+    };
+    static RuleWindowSpan ruleWindow(const CustomRule &rule, qint64 nowMs, const WindowClock &windows);
+    static QString ruleKey(const QString &tenantId, const CustomRule &rule);
+
+    const QuotaPolicies &m_policies;
+    QuotaState m_state;
+    QuotaTable m_rules; // "<tenant id>\x1f<rule>\x1f<window>" -> counter (its `day` member)
+};
+
+// "rule:<name>:<window>", the dimension a request rule's counter is persisted under.
+QString ruleDimension(const CustomRule &rule);
+
+} // namespace Tenantry::Quota
