@@ -1,6 +1,7 @@
 #include "core/quota/limitsjson.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <cmath>
 
@@ -169,6 +170,7 @@ Result<Limits> applyLimitsJson(const Limits &base, const QJsonObject &json)
             r.errors.append({u"/rules"_s, u"must be an array of rules"_s});
         } else {
             const QJsonArray rules = v.toArray();
+            QSet<QString> seen;
             for (qsizetype i = 0; i < rules.size(); ++i) {
                 const QString at = u"/rules/%1/"_s.arg(i);
                 if (!rules.at(i).isObject()) {
@@ -178,6 +180,11 @@ Result<Limits> applyLimitsJson(const Limits &base, const QJsonObject &json)
                 bool remove = false;
                 const std::optional<CustomRule> rule = r.rule(rules.at(i).toObject(), at, &remove);
                 const QString name = rules.at(i).toObject().value(u"name"_s).toString();
+                if (!name.isEmpty() && seen.contains(name)) {
+                    r.errors.append({at + u"name"_s, u"names another rule of this list"_s});
+                    continue;
+                }
+                seen.insert(name);
                 const auto same = [&](const CustomRule &c) { return c.name == name; };
                 if (remove)
                     out.rules.removeIf(same);

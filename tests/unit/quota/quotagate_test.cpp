@@ -1,0 +1,236 @@
+#include "core/quota/limitsjson.h"
+#include "core/quota/quotagate.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
+
+using namespace Tenantry;
+using namespace Tenantry::Quota;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 at(int y, int mo, int d, int h = 0, int mi = 0, int s = 0)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC).toMSecsSinceEpoch();
+}
+
+QByteArray header(const GateDecision &d, const QByteArray &name)
+{
+    for (const auto &[n, v] : d.headers) {
+        if (n == name)
+            return v;
+    }
+    return {};
+}
+
+class QuotaGateTest : public ::testing::Test
+{
+protected:
+    Tenant tenant(const QString &id, const QString &plan = u"free"_s, const QString &zone = u"UTC"_s)
+    {
+        Tenant t;
+        t.id = id;
+        t.slug = id;
+        t.plan = plan;
+        t.config.timeZone = zone;
+        return t;
+    }
+
+    void setPlans(const char *free, const QHash<QString, QJsonObject> &overrides = {})
+    {
+        auto limits = applyLimitsJson({}, QJsonDocument::fromJson(QByteArray(free)).object());
+        ASSERT_TRUE(limits.ok()) << limits.error().message.toStdString();
+        m_policies.reset({{u"free"_s, limits.value()}}, overrides);
+    }
+
+    int admitMany(const Tenant &t, int attempts, qint64 nowMs, const QByteArray &method = "GET",
+                  const char *path = "/api/v1/me")
+    {
+        int admitted = 0;
+        for (int i = 0; i < attempts; ++i)
+            admitted += m_gate.admit(t, method, path, nowMs).admitted() ? 1 : 0;
+        return admitted;
+    }
+
+    QuotaPolicies m_policies;
+    QuotaGate m_gate{m_policies};
+};
+
+TEST_F(QuotaGateTest, AnUnlimitedTenantPassesWithoutHeaders)
+{
+    const GateDecision d = m_gate.admit(tenant(u"t1"_s, u"no-such-plan"_s), "GET", "/api/v1/me", at(2026, 1, 1));
+    EXPECT_TRUE(d.admitted());
+    EXPECT_TRUE(d.headers.isEmpty());
+}
+
+TEST_F(QuotaGateTest, DailyQuotaRefusesWithRetryAfterAndHeaders)
+{
+    setPlans(R"({"api_calls_per_day": 3})");
+    const Tenant t = tenant(u"t1"_s);
+    const qint64 now = at(2026, 5, 10, 23, 0, 0);
+    for (int i = 0; i < 3; ++i) {
+        const GateDecision d = m_gate.admit(t, "GET", "/api/v1/me", now);
+        ASSERT_TRUE(d.admitted());
+        EXPECT_EQ(header(d, "RateLimit-Limit"), "3");
+        EXPECT_EQ(header(d, "RateLimit-Remaining"), QByteArray::number(2 - i));
+        EXPECT_EQ(header(d, "RateLimit-Reset"), "3600");
+    }
+    const GateDecision refused = m_gate.admit(t, "GET", "/api/v1/me", now);
+    ASSERT_FALSE(refused.admitted());
+    EXPECT_EQ(refused.refusal->kind, ErrorKind::TooManyRequests);
+    EXPECT_EQ(refused.refusal->code, u"quota-exceeded"_s);
+    EXPECT_EQ(refused.refusal->retryAfterSeconds, 3600);
+    EXPECT_EQ(header(refused, "RateLimit-Remaining"), "0");
+    // A new day starts fresh.
+    EXPECT_TRUE(m_gate.admit(t, "GET", "/api/v1/me", at(2026, 5, 11, 0, 0, 0)).admitted());
+}
+
+TEST_F(QuotaGateTest, DaysFollowTheTenantsTimeZone)
+{
+    setPlans(R"({"api_calls_per_day": 1})");
+    const Tenant tokyo = tenant(u"tokyo"_s, u"free"_s, u"Asia/Tokyo"_s); // UTC+9
+    EXPECT_TRUE(m_gate.admit(tokyo, "GET", "/x", at(2026, 5, 10, 14, 59, 0)).admitted());
+    EXPECT_FALSE(m_gate.admit(tokyo, "GET", "/x", at(2026, 5, 10, 14, 59, 59)).admitted());
+    // 15:00 UTC is midnight in Tokyo.
+    EXPECT_TRUE(m_gate.admit(tokyo, "GET", "/x", at(2026, 5, 10, 15, 0, 0)).admitted());
+}
+
+TEST_F(QuotaGateTest, MonthsAreCalendarMonthsIncludingLeapFebruary)
+{
+    setPlans(R"({"api_calls_per_month": 2})");
+    const Tenant t = tenant(u"t1"_s);
+    EXPECT_EQ(admitMany(t, 3, at(2028, 2, 1)), 2);
+    EXPECT_FALSE(m_gate.admit(t, "GET", "/x", at(2028, 2, 29, 23, 59, 59)).admitted()); // leap day, same month
+    const GateDecision refused = m_gate.admit(t, "GET", "/x", at(2028, 2, 29, 23, 0, 0));
+    EXPECT_EQ(refused.refusal->retryAfterSeconds, 3600);
+    EXPECT_EQ(admitMany(t, 3, at(2028, 3, 1)), 2);
+}
+
+TEST_F(QuotaGateTest, RouteCostsWeighEveryCountQuota)
+{
+    setPlans(R"({"api_calls_per_day": 10, "costs": [{"method": "POST", "route": "/api/v1/entities/*/records", "cost": 4}]})");
+    const Tenant t = tenant(u"t1"_s);
+    const qint64 now = at(2026, 1, 1, 12);
+    EXPECT_TRUE(m_gate.admit(t, "POST", "/api/v1/entities/orders/records", now).admitted()); // 4
+    EXPECT_TRUE(m_gate.admit(t, "POST", "/api/v1/entities/orders/records", now).admitted()); // 8
+    EXPECT_FALSE(m_gate.admit(t, "POST", "/api/v1/entities/orders/records", now).admitted()); // 12 > 10
+    EXPECT_EQ(admitMany(t, 5, now), 2);                                                        // 9, 10
+}
+
+TEST_F(QuotaGateTest, CustomRulesCountTheirScopeAndRefuseAllOrNothing)
+{
+    setPlans(R"({"api_calls_per_day": 100, "rules": [
+        {"name": "writes", "method": "POST", "route": "/api/v1/entities/*/records", "window": "minute", "limit": 2}]})");
+    const Tenant t = tenant(u"t1"_s);
+    const qint64 now = at(2026, 1, 1, 12, 0, 30);
+    EXPECT_EQ(admitMany(t, 5, now, "POST", "/api/v1/entities/orders/records"), 2);
+    const GateDecision refused = m_gate.admit(t, "POST", "/api/v1/entities/orders/records", now);
+    ASSERT_FALSE(refused.admitted());
+    EXPECT_EQ(refused.refusal->code, u"quota-exceeded"_s);
+    EXPECT_EQ(refused.refusal->retryAfterSeconds, 30);
+    EXPECT_EQ(header(refused, "RateLimit-Limit"), "2");
+    // Refused requests did not count against the day: 2 writes only.
+    const QList<DimensionUsage> usage = m_gate.usage(t, now);
+    ASSERT_FALSE(usage.isEmpty());
+    EXPECT_EQ(usage.first().name, u"api_calls_per_day"_s);
+    EXPECT_EQ(usage.first().used, 2);
+    // Other routes are not in the rule's scope; the next minute is a new window.
+    EXPECT_EQ(admitMany(t, 3, now, "GET", "/api/v1/entities/orders/records"), 3);
+    EXPECT_TRUE(m_gate.admit(t, "POST", "/api/v1/entities/orders/records", at(2026, 1, 1, 12, 1, 0)).admitted());
+}
+
+TEST_F(QuotaGateTest, StorageOverQuotaRefusesWritesButServesReads)
+{
+    setPlans(R"({"storage_bytes": 1000})");
+    const Tenant t = tenant(u"t1"_s);
+    const qint64 now = at(2026, 1, 1);
+    EXPECT_TRUE(m_gate.admit(t, "POST", "/api/v1/entities/x/records", now).admitted());
+    m_gate.setStorageUsed(t.id, 1000);
+    const GateDecision refused = m_gate.admit(t, "POST", "/api/v1/entities/x/records", now);
+    ASSERT_FALSE(refused.admitted());
+    EXPECT_EQ(refused.refusal->kind, ErrorKind::Forbidden);
+    EXPECT_EQ(refused.refusal->code, u"storage-quota-exceeded"_s);
+    EXPECT_FALSE(m_gate.admit(t, "PATCH", "/api/v1/entities/x/records/1", now).admitted());
+    EXPECT_TRUE(m_gate.admit(t, "GET", "/api/v1/entities/x/records", now).admitted());
+    EXPECT_TRUE(m_gate.admit(t, "DELETE", "/api/v1/entities/x/records/1", now).admitted()); // frees space
+}
+
+TEST_F(QuotaGateTest, OneTenantUsingUpItsQuotaLeavesOthersAlone)
+{
+    setPlans(R"({"api_calls_per_day": 5, "rate_per_second": 100, "burst": 100})");
+    const qint64 now = at(2026, 1, 1);
+    EXPECT_EQ(admitMany(tenant(u"noisy"_s), 50, now), 5);
+    EXPECT_EQ(admitMany(tenant(u"quiet"_s), 5, now), 5);
+}
+
+TEST_F(QuotaGateTest, OverridesTakeEffectOnReset)
+{
+    setPlans(R"({"api_calls_per_day": 2})");
+    const Tenant t = tenant(u"t1"_s);
+    const qint64 now = at(2026, 1, 1);
+    EXPECT_EQ(admitMany(t, 5, now), 2);
+    setPlans(R"({"api_calls_per_day": 2})", {{t.id, QJsonObject{{u"api_calls_per_day"_s, 4}}}});
+    EXPECT_EQ(admitMany(t, 5, now), 2); // 3 and 4 of the raised limit
+    setPlans(R"({"api_calls_per_day": 2})", {{t.id, QJsonObject{{u"api_calls_per_day"_s, QJsonValue::Null}}}});
+    EXPECT_EQ(admitMany(t, 5, now), 5); // lifted
+}
+
+TEST_F(QuotaGateTest, ManyThreadsOnOneTenantAdmitExactlyTheLimit)
+{
+    setPlans(R"({"api_calls_per_day": 1000, "rules": [{"name": "r", "window": "hour", "limit": 700}]})");
+    const Tenant t = tenant(u"t1"_s);
+    const qint64 now = at(2026, 1, 1, 8);
+    std::atomic<int> admitted{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 8; ++i) {
+        threads.emplace_back([&] {
+            for (int j = 0; j < 500; ++j)
+                admitted += m_gate.admit(t, "GET", "/x", now).admitted() ? 1 : 0;
+        });
+    }
+    for (auto &th : threads)
+        th.join();
+    EXPECT_EQ(admitted.load(), 700);
+    EXPECT_EQ(m_gate.usage(t, now).first().used, 700);
+}
+
+TEST_F(QuotaGateTest, CountersSurviveARestartThroughRows)
+{
+    setPlans(R"({"api_calls_per_day": 10, "api_calls_per_month": 100, "rules": [{"name": "r", "window": "hour", "limit": 50}]})");
+    const Tenant t = tenant(u"t1"_s);
+    const qint64 now = at(2026, 1, 1, 8);
+    EXPECT_EQ(admitMany(t, 4, now), 4);
+    const auto tenantOf = [&](const QString &id) { return id == t.id ? std::make_shared<const Tenant>(t) : nullptr; };
+    const QList<CounterRow> rows = m_gate.counters(now, tenantOf);
+    ASSERT_EQ(rows.size(), 3);
+
+    QuotaGate restarted(m_policies);
+    for (const CounterRow &row : rows)
+        restarted.restore(t, row, now);
+    int admitted = 0;
+    for (int i = 0; i < 10; ++i)
+        admitted += restarted.admit(t, "GET", "/x", now).admitted() ? 1 : 0;
+    EXPECT_EQ(admitted, 6);
+    // Rows of another window are not brought back into the current one.
+    QuotaGate nextDay(m_policies);
+    for (const CounterRow &row : rows)
+        nextDay.restore(t, row, at(2026, 1, 2, 8));
+    const QList<DimensionUsage> usage = nextDay.usage(t, at(2026, 1, 2, 8));
+    EXPECT_EQ(usage.at(0).used, 0); // day
+    EXPECT_EQ(usage.at(1).used, 4); // month, still January
+}
+
+TEST_F(QuotaGateTest, RecordLimitsComeFromRecordsRules)
+{
+    setPlans(R"({"rules": [{"name": "orders", "metric": "records", "entity": "orders", "limit": 10}]})");
+    EXPECT_EQ(m_gate.recordLimit(tenant(u"t1"_s), u"orders"_s), 10);
+    EXPECT_EQ(m_gate.recordLimit(tenant(u"t1"_s), u"customers"_s), 0);
+}
+
+} // namespace
