@@ -122,6 +122,13 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     Http::registerMetricsRoutes(p.router, p.metrics, rt.directory(), options.metricsTopTenants);
     Http::registerLogRoutes(p.router, p.tenantLogs, rt.directory());
     Http::registerQuotaRoutes(p.router, rt.quotas(), p.quotaGate, rt.directory(), rt.clock());
+    if (options.quotas) {
+        Quota::QuotaPolicies &policies = rt.quotaPolicies();
+        rt.dataPlane().router().setTenantShare(
+            [&policies](const Tenant &tenant) { return policies.limitsFor(tenant)->dbConnections; });
+        p.records.setRecordLimit(
+            [&p](const Tenant &tenant, const QString &entity) { return p.quotaGate.recordLimit(tenant, entity); });
+    }
     Observe::UsageRecorderSettings usageSettings;
     usageSettings.storageSampleInterval = std::chrono::seconds(options.storageSampleIntervalSeconds);
     usageSettings.storageMeasured = [&p](const QString &tenantId, qint64 bytes) {

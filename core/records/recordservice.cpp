@@ -104,12 +104,25 @@ Status RecordService::deleteEntity(const Tenant &tenant, const QString &name, bo
     return {};
 }
 
+void RecordService::setRecordLimit(std::function<qint64(const Tenant &, const QString &)> limit)
+{
+    m_recordLimit = std::move(limit);
+}
+
 Result<Record> RecordService::createRecord(const Tenant &tenant, const QString &entity, const RecordInput &input)
 {
+    const qint64 limit = m_recordLimit ? m_recordLimit(tenant, entity) : 0;
     return inTenant<Record>(tenant, [&](RecordStore &store) -> Result<Record> {
-        auto e = store.entity(entity, RecordStore::Lock::Share);
+        // With a limit, creates of the entity take turns so that two cannot both see room
+        // for one more.
+        auto e = store.entity(entity, limit > 0 ? RecordStore::Lock::Exclusive : RecordStore::Lock::Share);
         if (!e)
             return e.error();
+        if (limit > 0 && e->records >= limit) {
+            return Error::forbidden(u"record-quota-exceeded"_s,
+                                    u"The entity '%1' holds %2 records, the tenant's limit: delete some or ask for a "
+                                    "higher limit."_s.arg(entity).arg(e->records));
+        }
         auto data = validateRecord(e->definition, input, WriteMode::Create);
         if (!data)
             return data.error();

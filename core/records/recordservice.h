@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
 
 namespace Tenantry::Records {
@@ -40,7 +41,12 @@ public:
     // "entity-not-empty" (Conflict) when it has records and `confirm` is false.
     Status deleteEntity(const Tenant &tenant, const QString &name, bool confirm);
 
-    // Errors: "entity-not-found", "invalid-record", "record-too-large", "unique-violation".
+    // The most records a tenant may keep in an entity (0 or less: no limit), asked on every
+    // create; e.g. from the tenant's quota rules. Set before use.
+    void setRecordLimit(std::function<qint64(const Tenant &, const QString &entity)> limit);
+
+    // Errors: "entity-not-found", "invalid-record", "record-too-large", "unique-violation",
+    // "record-quota-exceeded" (Forbidden) when the entity already holds its limit.
     Result<Record> createRecord(const Tenant &tenant, const QString &entity, const RecordInput &input);
     // "entity-not-found" or "record-not-found".
     Result<Record> record(const Tenant &tenant, const QString &entity, const QString &id);
@@ -58,6 +64,7 @@ private:
 
     Storage::TenantDataAccess &m_data;
     const Clock &m_clock;
+    std::function<qint64(const Tenant &, const QString &)> m_recordLimit;
 };
 
 } // namespace Tenantry::Records

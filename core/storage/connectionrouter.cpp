@@ -170,6 +170,11 @@ ConnectionRouter::~ConnectionRouter()
     }
 }
 
+void ConnectionRouter::setTenantShare(std::function<int(const Tenant &)> share)
+{
+    m_tenantShare = std::move(share);
+}
+
 Status ConnectionRouter::run(const Tenant &tenant, const std::function<Status(TenantSession &)> &work)
 {
     auto space = m_names.locate(tenant);
@@ -181,7 +186,9 @@ Status ConnectionRouter::run(const Tenant &tenant, const std::function<Status(Te
     {
         std::lock_guard lock(m_shared->mutex);
         int &open = m_shared->tenantsInUse[tenant.id];
-        if (open >= m_limits.maxPerTenant) {
+        const int planShare = m_tenantShare ? m_tenantShare(tenant) : 0;
+        const int share = planShare > 0 ? std::min(planShare, m_limits.maxConnections) : m_limits.maxPerTenant;
+        if (open >= share) {
             return Error::tooManyRequests(u"tenant-pool-exhausted"_s,
                                           u"The tenant already has %1 database transactions open, its whole share "
                                           "of the connection pool. Try again shortly."_s.arg(open),

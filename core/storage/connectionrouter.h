@@ -49,6 +49,11 @@ public:
     // internal error): SQLite would deadlock on its own write lock.
     Status run(const Tenant &tenant, const std::function<Status(TenantSession &)> &work) override;
 
+    // How many transactions `tenant` may hold open at once, when its plan says (a positive
+    // number; 0 or less: RouterLimits::maxPerTenant). Set before the router is used; called
+    // under the router's lock, so it must be quick and must not call back into the router.
+    void setTenantShare(std::function<int(const Tenant &)> share);
+
     RouterStats stats() const;
     const RouterLimits &limits() const { return m_limits; }
     // Closes the calling thread's connections that have been idle past the idle timeout.
@@ -67,6 +72,7 @@ private:
     Dialect m_dialect;
     ConnectionFactory m_factory;
     RouterLimits m_limits;
+    std::function<int(const Tenant &)> m_tenantShare;
     std::shared_ptr<Shared> m_shared;
 };
 
