@@ -281,7 +281,7 @@ TEST_P(QuotaAlertRoutesTest, HostileWebhookInputIsRefusedNamingTheField)
         {R"({"url": "https://hooks.example.com", "secret": 1234567890123456789})", "invalid-request", "/secret"},
         {R"({"url": "https://hooks.example.com", "active": true})", "invalid-request", "/active"},
         {R"({"url": "https://hooks.example.com", "__proto__": {}})", "invalid-request", "/__proto__"},
-        {R"({"url": "javascript:alert(1)"})", "webhook-url-scheme", "/url"},
+        {R"x({"url": "javascript:alert(1)"})x", "webhook-url-scheme", "/url"},
         {R"({"url": "file:///etc/passwd"})", "webhook-url-scheme", "/url"},
         {R"({"url": "https://user:pass@hooks.example.com/"})", "webhook-url-credentials", "/url"},
         {R"({"url": "https://@hooks.example.com/"})", "webhook-url-credentials", "/url"},
