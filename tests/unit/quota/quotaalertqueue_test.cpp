@@ -60,8 +60,9 @@ TEST(QuotaAlertQueue, OncePerTenantDimensionAndWindow)
     rule.dimension = u"rule:exports"_s;
     EXPECT_EQ(queue.offer(rule), 1);
     EXPECT_EQ(queue.take().size(), 5);
-    // Taking does not forget: the same level in the same window stays quiet.
-    EXPECT_EQ(queue.offer(dayAlert(80, u"t-b"_s)), 0);
+    // Taking does not forget: the same level in the same window stays quiet. (Day one's
+    // entries are gone: the next day's offer was dated after day one ended.)
+    EXPECT_EQ(queue.offer(dayAlert(80, u"t-a"_s, kDayStart + kDayMs, kDayStart + kDayMs + 5)), 0);
 }
 
 TEST(QuotaAlertQueue, EightThreadsOfferingTheSameAlertQueueItOnce)
