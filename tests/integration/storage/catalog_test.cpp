@@ -1,3 +1,4 @@
+#include "core/storage/migrations.h"
 #include "tests/integration/storage/catalogfixture.h"
 
 #include <QSqlQuery>
@@ -25,7 +26,8 @@ TEST_P(CatalogTest, MigratesToTheLatestSchemaAndReopensIdempotently)
     ASSERT_TRUE(db.ok());
     QSqlQuery q(db.value());
     ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM schema_migrations"_s) && q.next());
-    EXPECT_EQ(q.value(0).toInt(), Catalog::latestSchemaVersion());
+    // One row per shipped migration; versions may have gaps, so not the latest version.
+    EXPECT_EQ(q.value(0).toInt(), loadMigrations(u":/sql/catalog"_s).size());
     ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM tenants"_s) && q.next());
     EXPECT_EQ(q.value(0).toInt(), 1); // data survived the reopen
 }

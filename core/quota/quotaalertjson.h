@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/quota/quotaalert.h"
+
+#include <QJsonObject>
+
+namespace Tenantry::Quota {
+
+// The JSON form of an alert, shared by the quota.threshold webhook's "data" and the API:
+//   {tenant_id, dimension, threshold, used, limit, window_start, window_end, at}
+// Times are ISO 8601 UTC with milliseconds; window_start and window_end are null for a
+// dimension without a window (storage).
+QJsonObject toJson(const QuotaAlert &alert);
+
+} // namespace Tenantry::Quota
