@@ -7,6 +7,7 @@
 #include "core/http/entityroutes.h"
 #include "core/http/logroutes.h"
 #include "core/http/metricsroutes.h"
+#include "core/http/quotaalertroutes.h"
 #include "core/http/quotaroutes.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
@@ -18,6 +19,8 @@
 #include "core/observe/anomalydetector.h"
 #include "core/observe/auditqueue.h"
 #include "core/observe/tenantlog.h"
+#include "core/quota/quotaalertnotifier.h"
+#include "core/storage/quotaalertrepository.h"
 
 #include <QLoggingCategory>
 #include <QTcpServer>
@@ -78,7 +81,10 @@ struct ServerHost::Parts {
         , webhooks(rt.clock(), webhookTimers)
         , records(rt.dataPlane().router(), rt.clock())
     , quotaGate(rt.quotaPolicies())
+    , quotaAlertLog(rt.catalog(), rt.clock())
+    , quotaAlerter(quotaAlerts, quotaAlertLog, webhooks, rt.clock())
     {
+        quotaGate.setAlertQueue(&quotaAlerts);
         if (opts.alertWebhook)
             alerter.emplace(webhooks, *opts.alertWebhook, opts.anomalyIntervalSeconds, rt.clock());
     }
@@ -96,6 +102,9 @@ struct ServerHost::Parts {
     std::unique_ptr<Identify::TenantResolver> resolver;
     Records::RecordService records;
     Quota::QuotaGate quotaGate;
+    Quota::QuotaAlertQueue quotaAlerts;
+    Storage::QuotaAlertRepository quotaAlertLog;
+    Quota::QuotaAlertNotifier quotaAlerter; // records queued alerts, sends tenants' webhooks
     Http::Router router;
     std::optional<UsageMetering> usage; // needs the router; built on the host's thread
     std::unique_ptr<Http::ApiServer> server;
@@ -122,6 +131,7 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     Http::registerMetricsRoutes(p.router, p.metrics, rt.directory(), options.metricsTopTenants);
     Http::registerLogRoutes(p.router, p.tenantLogs, rt.directory());
     Http::registerQuotaRoutes(p.router, rt.quotas(), p.quotaGate, rt.directory(), rt.clock());
+    Http::registerQuotaAlertRoutes(p.router, p.quotaAlertLog, rt.directory());
     if (options.quotas) {
         Quota::QuotaPolicies &policies = rt.quotaPolicies();
         rt.dataPlane().router().setTenantShare(
@@ -131,8 +141,9 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     }
     Observe::UsageRecorderSettings usageSettings;
     usageSettings.storageSampleInterval = std::chrono::seconds(options.storageSampleIntervalSeconds);
-    usageSettings.storageMeasured = [&p](const QString &tenantId, qint64 bytes) {
-        p.quotaGate.setStorageUsed(tenantId, bytes);
+    usageSettings.storageMeasured = [&p, &rt](const QString &tenantId, qint64 bytes) {
+        if (const auto tenant = rt.directory().snapshot()->findId(tenantId))
+            p.quotaGate.setStorageUsed(*tenant, bytes, rt.clock().now().toMSecsSinceEpoch());
     };
     p.usage.emplace(rt, p.metrics, p.router, std::chrono::seconds(options.usageFlushIntervalSeconds), usageSettings);
     if (Status restored = restoreQuotaState(p); !restored)
@@ -292,6 +303,8 @@ void ServerHost::saveQuotaCounters()
                                            [&snapshot](const QString &id) { return snapshot->findId(id); });
     if (Status saved = rt.quotas().saveCounters(rows); !saved)
         qCWarning(lcServe).noquote() << "saving quota counters failed (the next save retries):" << saved.error().message;
+    if (Status sent = p.quotaAlerter.flush(); !sent)
+        qCWarning(lcServe).noquote() << "recording quota alerts failed (kept for the next try):" << sent.error().message;
 }
 
 void ServerHost::checkAnomalies()

@@ -1,5 +1,7 @@
 #include "core/quota/quotagate.h"
 
+#include "core/quota/alertthresholds.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -101,6 +103,18 @@ GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QB
     }
     d.admission = std::move(admitted).value();
     RateLimitHeaders tightest = d.admission.headers;
+    if (d.admission.admitted && m_alerts) {
+        if (limits->apiCallsPerDay > 0) {
+            const QuotaWindow w = windows.window(WindowKind::Day, nowMs);
+            noteUse(tenant, u"api_calls_per_day"_s, w.startMs, w.endMs, cost, d.admission.dayUsed,
+                    limits->apiCallsPerDay, nowMs);
+        }
+        if (limits->apiCallsPerMonth > 0) {
+            const QuotaWindow w = windows.window(WindowKind::Month, nowMs);
+            noteUse(tenant, u"api_calls_per_month"_s, w.startMs, w.endMs, cost, d.admission.monthUsed,
+                    limits->apiCallsPerMonth, nowMs);
+        }
+    }
     if (!d.admission.admitted) {
         putHeaders(d, tightest);
         const Dimension by = d.admission.refusedBy;
@@ -135,6 +149,7 @@ GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QB
             return d;
         }
         d.ruleTakes.append({&counter, w.index});
+        noteUse(tenant, u"rule:"_s + rule.name, w.startMs, w.endMs, cost, taken.used, rule.limit, nowMs);
         if (!tightest.present || taken.remaining < tightest.remaining)
             tightest = {true, rule.limit, taken.remaining, reset};
     }
@@ -148,6 +163,25 @@ void QuotaGate::refund(GateDecision &decision)
     for (const auto &[counter, index] : std::as_const(decision.ruleTakes))
         counter->day.refund(index, decision.cost);
     decision.ruleTakes.clear();
+}
+
+void QuotaGate::noteUse(const Tenant &tenant, const QString &dimension, qint64 startMs, qint64 endMs, qint64 cost,
+                        qint64 after, qint64 limit, qint64 nowMs)
+{
+    if (!m_alerts)
+        return;
+    // The common case, no threshold crossed, costs two multiplications and allocates nothing.
+    const int threshold = highestCrossed(after - cost, after, limit);
+    if (threshold > 0)
+        m_alerts->offer({tenant.id, dimension, startMs, endMs, threshold, after, limit, nowMs});
+}
+
+void QuotaGate::setStorageUsed(const Tenant &tenant, qint64 bytes, qint64 nowMs)
+{
+    const qint64 before = m_state.setStorageUsed(tenant.id, bytes);
+    const qint64 limit = m_policies.limitsFor(tenant)->storageBytes;
+    if (m_alerts && limit > 0 && bytes > before)
+        noteUse(tenant, u"storage_bytes"_s, 0, 0, bytes - before, bytes, limit, nowMs);
 }
 
 void QuotaGate::setStorageUsed(const QString &tenantId, qint64 bytes)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/quota/quotaalertqueue.h"
 #include "core/quota/quotapolicies.h"
 #include "core/quota/quotastate.h"
 #include "core/quota/quotatable.h"
@@ -68,7 +69,14 @@ public:
     // Gives back what an admitted request took (e.g. it failed on our side). Idempotent.
     void refund(GateDecision &decision);
 
-    // The latest storage measurement of a tenant's data; writes are refused from the limit on.
+    // Where thresholds of limits crossed by admitted requests and storage measurements are
+    // offered (80, 90, 95 and 100 %); may be null. Set before use.
+    void setAlertQueue(QuotaAlertQueue *queue) { m_alerts = queue; }
+
+    // The latest storage measurement of a tenant's data; writes are refused from the limit
+    // on. The first form also offers the storage thresholds it crosses; the second restores
+    // a figure at start-up without alerts.
+    void setStorageUsed(const Tenant &tenant, qint64 bytes, qint64 nowMs);
     void setStorageUsed(const QString &tenantId, qint64 bytes);
     qint64 storageUsed(const QString &tenantId) const;
 
@@ -96,10 +104,14 @@ private:
     };
     static RuleWindowSpan ruleWindow(const CustomRule &rule, qint64 nowMs, const WindowClock &windows);
     static QString ruleKey(const QString &tenantId, const CustomRule &rule);
+    // Offers the thresholds crossed by usage going from `after - cost` to `after`.
+    void noteUse(const Tenant &tenant, const QString &dimension, qint64 startMs, qint64 endMs, qint64 cost,
+                 qint64 after, qint64 limit, qint64 nowMs);
 
     const QuotaPolicies &m_policies;
     QuotaState m_state;
     QuotaTable m_rules; // "<tenant id>\x1f<rule>\x1f<window>" -> counter (its `day` member)
+    QuotaAlertQueue *m_alerts = nullptr;
 };
 
 // "rule:<name>:<window>", the dimension a request rule's counter is persisted under.

@@ -322,7 +322,7 @@ Result<QHash<QString, qint64>> CatalogQuotaService::latestStorage()
 
 Status CatalogQuotaService::purgeTenant(QSqlDatabase &tx, const QString &tenantId)
 {
-    for (const QString &table : {u"tenant_quotas"_s, u"quota_counters"_s}) {
+    for (const QString &table : {u"tenant_quotas"_s, u"quota_counters"_s, u"quota_alerts"_s, u"tenant_webhooks"_s}) {
         auto q = runQuery(tx, u"DELETE FROM %1 WHERE tenant_id = ?"_s.arg(table), {tenantId});
         if (!q)
             return q.error();

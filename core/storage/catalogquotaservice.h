@@ -39,7 +39,8 @@ public:
     // The latest storage figure of every tenant from the usage rollup, so storage quotas
     // hold from the start, before the first new measurement.
     Result<QHash<QString, qint64>> latestStorage();
-    // Removes a tenant's overrides and counters (its purge), inside the caller's transaction.
+    // Removes a tenant's overrides, counters, alerts and webhook (its purge), inside the
+    // caller's transaction.
     static Status purgeTenant(QSqlDatabase &tx, const QString &tenantId);
 
 private:
