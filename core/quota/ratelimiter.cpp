@@ -4,6 +4,11 @@
 #include <cmath>
 
 namespace Tenantry::Quota {
+namespace {
+
+constexpr qint64 kStaleSlackUs = 1'000'000;
+
+} // namespace
 
 qint64 emissionIntervalUs(double ratePerSecond)
 {
@@ -23,7 +28,12 @@ RateDecision RateLimiter::admit(qint64 nowUs, qint64 cost, double ratePerSecond,
     const qint64 tolerance = burst * interval;
     qint64 tat = m_theoreticalArrivalUs.load(std::memory_order_relaxed);
     for (;;) {
-        const qint64 base = std::max(tat, nowUs);
+        // Under the same rate and burst the TAT never runs more than the tolerance ahead of
+        // now. Further ahead (beyond a second's slack for callers whose clocks lag) it was
+        // left by stricter limits that have since been raised: the debt is forgiven and the
+        // tenant starts with a full burst at the new limits, as an operator raising them expects.
+        const qint64 debtFree = tat > nowUs + tolerance + kStaleSlackUs ? nowUs : tat;
+        const qint64 base = std::max(debtFree, nowUs);
         const qint64 next = base + increment;
         const qint64 allowAt = next - tolerance;
         if (nowUs < allowAt) {

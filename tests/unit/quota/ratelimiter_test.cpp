@@ -130,3 +130,19 @@ TEST(RateLimiter, FractionalRatesSpaceRequestsOut)
     EXPECT_EQ(refused.retryAfterUs, 2 * kSecondUs);
     EXPECT_TRUE(limiter.admit(kStartUs + 2 * kSecondUs, 1, 0.5, 1).admitted);
 }
+
+TEST(RateLimiter, RaisingTheRateForgivesTheDebtOfTheOldOne)
+{
+    RateLimiter limiter;
+    // 0.01 per second, burst 3: three requests leave the limiter 300 s in debt.
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE(limiter.admit(0, 1, 0.01, 3).admitted);
+    EXPECT_FALSE(limiter.admit(0, 1, 0.01, 3).admitted);
+    // At 10 per second and burst 5 the old debt no longer counts: a full burst passes now,
+    // not after 300 s; then the new rate holds and nothing more is forgiven.
+    for (int i = 0; i < 5; ++i)
+        EXPECT_TRUE(limiter.admit(0, 1, 10, 5).admitted) << i;
+    EXPECT_FALSE(limiter.admit(0, 1, 10, 5).admitted);
+    EXPECT_FALSE(limiter.admit(50'000, 1, 10, 5).admitted);
+    EXPECT_TRUE(limiter.admit(100'000, 1, 10, 5).admitted);
+}
