@@ -169,7 +169,8 @@ QString RedisConnection::ioReason(bool duringCommand) const
     if (!m_context || !m_context->err)
         return u"unknown error"_s;
     // hiredis reports a read timeout as EAGAIN ("Resource temporarily unavailable").
-    if (duringCommand && m_context->err == REDIS_ERR_IO && (errno == EAGAIN || errno == EWOULDBLOCK))
+    if (duringCommand && m_context->err == REDIS_ERR_IO
+        && (errno == EAGAIN || errno == EWOULDBLOCK))
         return u"no reply within %1 ms"_s.arg(m_options.commandTimeoutMs);
     if (m_context->err == REDIS_ERR_EOF)
         return u"the server closed the connection"_s;

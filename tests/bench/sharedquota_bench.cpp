@@ -37,7 +37,8 @@ SharedQuotaStore *sharedStore()
         SharedQuotaStore::Options options;
         options.keyPrefix = "tenantry-bench:"
             + QByteArray::number(QRandomGenerator::system()->generate64(), 16) + ':';
-        Result<std::unique_ptr<SharedQuotaStore>> r = SharedQuotaStore::connect(url.value(), options);
+        Result<std::unique_ptr<SharedQuotaStore>> r =
+            SharedQuotaStore::connect(url.value(), options);
         if (!r)
             std::fprintf(stderr, "%s\n", qPrintable(r.error().message));
         else

@@ -87,7 +87,8 @@ protected:
 
     std::unique_ptr<SharedQuotaStore> connectStore()
     {
-        Result<std::unique_ptr<SharedQuotaStore>> connected = SharedQuotaStore::connect(url, options);
+        Result<std::unique_ptr<SharedQuotaStore>> connected =
+            SharedQuotaStore::connect(url, options);
         EXPECT_TRUE(connected.ok()) << text(connected.error());
         return connected ? std::move(connected).value() : nullptr;
     }
@@ -383,8 +384,9 @@ TEST_F(SharedQuotaStoreTest, EveryKeyWrittenHasAnExpiry)
         ASSERT_TRUE(ttl.ok()) << text(ttl.error());
         EXPECT_GT(ttl->integer(), 0) << key.toStdString();
     }
-    Result<RedisReply> inflight = admin->command(
-        {QByteArrayLiteral("PTTL"), options.keyPrefix + "q:" + otherTenant.tenantId.toUtf8() + ":inflight"});
+    const QByteArray otherInFlight =
+        options.keyPrefix + "q:" + otherTenant.tenantId.toUtf8() + ":inflight";
+    Result<RedisReply> inflight = admin->command({QByteArrayLiteral("PTTL"), otherInFlight});
     EXPECT_GT(inflight->integer(), 60'000);
 }
 
