@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev
-  libpq-dev libssl-dev
+  libpq-dev libssl-dev libhiredis-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 postgresql-client-15 redis-server redis-tools
   xvfb xauth fonts-noto-cjk curl wrk
