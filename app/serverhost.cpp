@@ -20,6 +20,7 @@
 #include "core/observe/auditqueue.h"
 #include "core/observe/tenantlog.h"
 #include "core/quota/quotaalertnotifier.h"
+#include "core/quota/sharedquotastore.h"
 #include "core/storage/quotaalertrepository.h"
 
 #include <QLoggingCategory>
@@ -101,6 +102,7 @@ struct ServerHost::Parts {
     qint64 reportedDrops = 0;
     std::unique_ptr<Identify::TenantResolver> resolver;
     Records::RecordService records;
+    std::unique_ptr<Quota::SharedQuotaStore> sharedQuotas; // with --redis
     Quota::QuotaGate quotaGate;
     Quota::QuotaAlertQueue quotaAlerts;
     Storage::QuotaAlertRepository quotaAlertLog;
@@ -130,6 +132,18 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     Http::registerAuditRoutes(p.router, rt.audit(), rt.tenants());
     Http::registerMetricsRoutes(p.router, p.metrics, rt.directory(), options.metricsTopTenants);
     Http::registerLogRoutes(p.router, p.tenantLogs, rt.directory());
+    if (!options.redisUrl.isEmpty()) {
+        auto url = Storage::RedisUrl::parse(options.redisUrl);
+        if (!url)
+            return url.error();
+        // Refused at start when unreachable: a server that never had the shared counts would
+        // otherwise count alone without anyone noticing.
+        auto store = Quota::SharedQuotaStore::connect(url.value());
+        if (!store)
+            return store.error();
+        p.sharedQuotas = std::move(store).value();
+        p.quotaGate.setSharedStore(p.sharedQuotas.get(), options.quotaRedisFailOpen);
+    }
     Http::registerQuotaRoutes(p.router, rt.quotas(), p.quotaGate, rt.directory(), rt.clock());
     Http::registerQuotaAlertRoutes(p.router, p.quotaAlertLog, rt.directory());
     if (options.quotas) {
@@ -170,7 +184,12 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
                               << options.strategies.join(u',') << "| admin API:"
                               << (options.adminToken.isEmpty() ? "disabled" : "enabled")
                               << "| request metering:" << (options.requestMetering ? "on" : "off")
-                              << "| quotas:" << (options.quotas ? "on" : "off");
+                              << "| quotas:" << (options.quotas ? "on" : "off")
+                              << "| quota counters:"
+                              << (p.sharedQuotas ? p.sharedQuotas->describe() + (options.quotaRedisFailOpen
+                                                                                     ? u" (fail open)"_s
+                                                                                     : u" (fail closed)"_s)
+                                                 : u"this process"_s);
     if (options.alertWebhook) {
         qCInfo(lcServe).noquote() << "anomaly alerts go to the webhook at"
                                   << Notify::WebhookTarget::destination(options.alertWebhook->url);

@@ -2,6 +2,9 @@
 
 #include "core/quota/alertthresholds.h"
 
+#include <QDateTime>
+#include <QLoggingCategory>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +55,130 @@ QuotaGate::QuotaGate(const QuotaPolicies &policies)
 {
 }
 
+void QuotaGate::setSharedStore(SharedQuotaStore *store, bool failOpen)
+{
+    m_shared = store;
+    m_failOpen = failOpen;
+}
+
+void QuotaGate::reportSharedFailure(const Error &error) const
+{
+    const qint64 failures = ++m_sharedFailures;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 last = m_lastFailureLogMs.load();
+    if (now - last < 10'000 || !m_lastFailureLogMs.compare_exchange_strong(last, now))
+        return;
+    qCCritical(lcQuota).noquote() << "the shared quota store cannot be reached:" << error.message << "-"
+                                  << (m_failOpen ? "admitting on this server's own counters (fail open)"
+                                                 : "refusing tenant requests with 503 (fail closed)")
+                                  << "- failures so far:" << failures;
+}
+
+QList<WindowCheck> QuotaGate::sharedWindows(const Limits &limits, const QByteArray *method, QByteArrayView path,
+                                            qint64 nowMs, const WindowClock &windows, QList<qint64> *starts)
+{
+    QList<WindowCheck> out;
+    if (limits.apiCallsPerDay > 0) {
+        const QuotaWindow w = windows.window(WindowKind::Day, nowMs);
+        out.append({"day", w.index, w.endMs, std::min(limits.apiCallsPerDay, kMaxWindowCount)});
+        starts->append(w.startMs);
+    }
+    if (limits.apiCallsPerMonth > 0) {
+        const QuotaWindow w = windows.window(WindowKind::Month, nowMs);
+        out.append({"month", w.index, w.endMs, std::min(limits.apiCallsPerMonth, kMaxWindowCount)});
+        starts->append(w.startMs);
+    }
+    for (const CustomRule &rule : limits.rules) {
+        if (rule.metric != RuleMetric::Requests || (method && !rule.requests.matches(*method, path)))
+            continue;
+        const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
+        out.append({ruleDimension(rule).toUtf8(), w.index, w.endMs, std::min(rule.limit, kMaxWindowCount)});
+        starts->append(w.startMs);
+    }
+    return out;
+}
+
+// The usage name of a shared window: "api_calls_per_day", "api_calls_per_month" or "rule:<name>".
+static QString sharedWindowUsageName(const QByteArray &window)
+{
+    if (window == "day")
+        return u"api_calls_per_day"_s;
+    if (window == "month")
+        return u"api_calls_per_month"_s;
+    return u"rule:"_s + QString::fromUtf8(window).section(u':', 1, 1);
+}
+
+std::optional<GateDecision> QuotaGate::admitShared(const Tenant &tenant, const Limits &limits,
+                                                   const QByteArray &method, QByteArrayView path, qint64 nowMs,
+                                                   const WindowClock &windows, qint64 cost)
+{
+    SharedAdmitRequest request;
+    request.tenantId = tenant.id;
+    request.nowMs = nowMs;
+    request.cost = cost;
+    if (limits.maxConcurrent > 0)
+        request.concurrency = ConcurrencyCheck{limits.maxConcurrent, 60'000};
+    if (limits.ratePerSecond > 0)
+        request.rate = RateCheck{limits.ratePerSecond, limits.effectiveBurst()};
+    QList<qint64> starts;
+    request.windows = sharedWindows(limits, &method, path, nowMs, windows, &starts);
+
+    GateDecision d;
+    d.cost = cost;
+    auto answer = m_shared->admit(request);
+    if (!answer) {
+        reportSharedFailure(answer.error());
+        if (m_failOpen)
+            return std::nullopt;
+        Error e = Error::unavailable(u"quota-store-unavailable"_s,
+                                     u"Quotas cannot be checked right now (the shared quota store is unreachable); "
+                                     "try again shortly."_s);
+        e.retryAfterSeconds = 1;
+        d.refusal = e;
+        return d;
+    }
+    const SharedAdmitResult &r = answer.value();
+    // The tightest dimension for the headers: the refusing one, or the fewest units left.
+    RateLimitHeaders tightest;
+    const auto consider = [&](qint64 limit, qint64 remaining, qint64 resetSeconds) {
+        if (!tightest.present || remaining < tightest.remaining)
+            tightest = {true, limit, std::max<qint64>(0, remaining), resetSeconds};
+    };
+    if (request.rate)
+        consider(request.rate->burst, r.rateRemaining, ceilDiv(r.rateResetMs, 1000));
+    for (qsizetype i = 0; i < request.windows.size() && i < r.windowUsed.size(); ++i) {
+        const WindowCheck &w = request.windows.at(i);
+        if (!r.admitted && r.refusedBy == w.name) {
+            tightest = {true, w.limit, std::max<qint64>(0, w.limit - r.windowUsed.at(i)), ceilDiv(w.windowEndMs - nowMs, 1000)};
+            break;
+        }
+        consider(w.limit, w.limit - r.windowUsed.at(i), ceilDiv(w.windowEndMs - nowMs, 1000));
+    }
+    putHeaders(d, tightest);
+    if (!r.admitted) {
+        const int retry = int(std::clamp<qint64>(ceilDiv(r.retryAfterMs, 1000), 1, std::numeric_limits<int>::max()));
+        const QString by = QString::fromUtf8(r.refusedBy);
+        const QString code = by == u"rate"_s ? u"rate-limited"_s
+                             : by == u"concurrency"_s ? u"concurrency-limit-exceeded"_s
+                                                      : u"quota-exceeded"_s;
+        d.refusal = Error::tooManyRequests(code, u"The tenant's %1 quota is used up; try again in %2 s."_s.arg(by).arg(retry),
+                                           retry);
+        return d;
+    }
+    for (qsizetype i = 0; i < request.windows.size() && i < r.windowUsed.size(); ++i) {
+        const WindowCheck &w = request.windows.at(i);
+        noteUse(tenant, sharedWindowUsageName(w.name), starts.at(i), w.windowEndMs, cost, r.windowUsed.at(i), w.limit,
+                nowMs);
+    }
+    if (!r.leaseId.isEmpty()) {
+        SharedQuotaStore *store = m_shared;
+        d.sharedLease = std::shared_ptr<void>(nullptr, [store, id = tenant.id, lease = r.leaseId](void *) {
+            store->release(id, lease);
+        });
+    }
+    return d;
+}
+
 QuotaGate::RuleWindowSpan QuotaGate::ruleWindow(const CustomRule &rule, qint64 nowMs, const WindowClock &windows)
 {
     switch (rule.window) {
@@ -96,6 +223,10 @@ GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QB
     }
 
     const WindowClock &windows = m_policies.windowsFor(tenant.config.timeZone);
+    if (m_shared) {
+        if (std::optional<GateDecision> shared = admitShared(tenant, *limits, method, path, nowMs, windows, cost))
+            return std::move(*shared);
+    }
     auto admitted = m_state.admit(tenant.id, *limits, nowMs, windows, cost);
     if (!admitted) { // only a cost out of range, which validation keeps out
         d.refusal = admitted.error();
@@ -228,6 +359,20 @@ QList<DimensionUsage> QuotaGate::usage(const Tenant &tenant, qint64 nowMs) const
         const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
         out.append({u"rule:"_s + rule.name, counter ? counter->day.used(w.index) : 0, rule.limit,
                     ceilDiv(w.endMs - nowMs, 1000)});
+    }
+    if (m_shared) {
+        // The shared counts are the ones that hold; this process's stand in if the store fails.
+        QList<qint64> starts;
+        const QList<WindowCheck> shared = sharedWindows(*limits, nullptr, {}, nowMs, windows, &starts);
+        if (auto used = m_shared->used(tenant.id, shared); used && used->size() == shared.size()) {
+            for (qsizetype i = 0; i < shared.size(); ++i) {
+                const QString name = sharedWindowUsageName(shared.at(i).name);
+                for (DimensionUsage &u : out) {
+                    if (u.name == name)
+                        u.used = used->at(i);
+                }
+            }
+        }
     }
     return out;
 }

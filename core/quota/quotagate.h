@@ -4,6 +4,7 @@
 #include "core/quota/quotaalertqueue.h"
 #include "core/quota/quotapolicies.h"
 #include "core/quota/quotastate.h"
+#include "core/quota/sharedquotastore.h"
 #include "core/quota/quotatable.h"
 #include "core/tenancy/tenant.h"
 
@@ -47,6 +48,9 @@ struct GateDecision {
     // What refund() gives back: the rule counters taken, each with its window index.
     QList<QPair<TenantQuota *, qint64>> ruleTakes;
     qint64 cost = 0;
+    // With a shared store: the request's in-flight lease there, released when the last copy
+    // of this handle goes.
+    std::shared_ptr<void> sharedLease;
 };
 
 // The quota check of the request path: for a tenant's request, the limits of its plan and
@@ -68,6 +72,14 @@ public:
 
     // Gives back what an admitted request took (e.g. it failed on our side). Idempotent.
     void refund(GateDecision &decision);
+
+    // Counts in `store` (Redis) instead of this process, so several servers share exact
+    // limits; null: in this process. When the store cannot be reached, `failOpen` admits on
+    // this process's own counters, otherwise requests are refused with 503
+    // "quota-store-unavailable"; either way it is logged (at most every 10 s, with a count).
+    // Set before use; the store must outlive the gate.
+    void setSharedStore(SharedQuotaStore *store, bool failOpen);
+    bool shared() const { return m_shared != nullptr; }
 
     // Where thresholds of limits crossed by admitted requests and storage measurements are
     // offered (80, 90, 95 and 100 %); may be null. Set before use.
@@ -104,6 +116,16 @@ private:
     };
     static RuleWindowSpan ruleWindow(const CustomRule &rule, qint64 nowMs, const WindowClock &windows);
     static QString ruleKey(const QString &tenantId, const CustomRule &rule);
+    // The shared store's answer for one request; nullopt when the store failed and the
+    // request is to be admitted locally (fail open).
+    std::optional<GateDecision> admitShared(const Tenant &tenant, const Limits &limits, const QByteArray &method,
+                                            QByteArrayView path, qint64 nowMs, const WindowClock &windows,
+                                            qint64 cost);
+    // The day, month and request-rule windows of `limits` (only the rules `method` and `path`
+    // match, unless method is null) with, in `starts`, each window's first instant.
+    static QList<WindowCheck> sharedWindows(const Limits &limits, const QByteArray *method, QByteArrayView path,
+                                            qint64 nowMs, const WindowClock &windows, QList<qint64> *starts);
+    void reportSharedFailure(const Error &error) const;
     // Offers the thresholds crossed by usage going from `after - cost` to `after`.
     void noteUse(const Tenant &tenant, const QString &dimension, qint64 startMs, qint64 endMs, qint64 cost,
                  qint64 after, qint64 limit, qint64 nowMs);
@@ -112,6 +134,10 @@ private:
     QuotaState m_state;
     QuotaTable m_rules; // "<tenant id>\x1f<rule>\x1f<window>" -> counter (its `day` member)
     QuotaAlertQueue *m_alerts = nullptr;
+    SharedQuotaStore *m_shared = nullptr;
+    bool m_failOpen = true;
+    mutable std::atomic<qint64> m_sharedFailures{0};
+    mutable std::atomic<qint64> m_lastFailureLogMs{0};
 };
 
 // "rule:<name>:<window>", the dimension a request rule's counter is persisted under.

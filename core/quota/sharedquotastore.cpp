@@ -71,8 +71,11 @@ local nowUs = nowMs * 1000
 local rateRemaining, rateResetUs, newTat = 0, 0, nil
 if hasRate then
   local tat = tonumber(redis.call('GET', rateKey) or '0')
-  local base = math.max(tat, nowUs)
   local tolerance = burst * interval
+  -- A TAT beyond the tolerance (plus 1 s of clock slack) was left by stricter limits
+  -- since raised: forgiven, as in RateLimiter::admit.
+  if tat > nowUs + tolerance + 1000000 then tat = nowUs end
+  local base = math.max(tat, nowUs)
   rateRemaining = math.max(0, idiv(nowUs + tolerance - base, interval))
   rateResetUs = base - nowUs
   if refusedBy == 0 then
