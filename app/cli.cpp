@@ -2,6 +2,9 @@
 
 #include "app/migratecommand.h"
 #include "app/runtime.h"
+#include "core/http/quotaroutes.h"
+#include "core/quota/limitsjson.h"
+#include "core/quota/quotagate.h"
 #include "core/report/usagereportcsv.h"
 #include "core/report/usagereportjson.h"
 #include "core/tenancy/tenantjson.h"
@@ -47,6 +50,14 @@ const QList<Command> &commands()
         {u"audit"_s, u"verify"_s, {}, u"Check the audit trail's hash chain; names the first altered, missing or reordered entry."_s},
         {u"audit"_s, u"list"_s, {}, u"Show audit entries (--tenant, --actor, --action, --since, --until, --limit)."_s},
         {u"audit"_s, u"export"_s, {}, u"Write audit entries as JSON lines or CSV (--format, --output, and the list filters)."_s},
+        {u"quotas"_s, u"show"_s, u"SLUG"_s,
+         u"Show a tenant's plan limits, overrides, the limits in force and its usage against each."_s},
+        {u"quotas"_s, u"set"_s, u"SLUG JSON"_s,
+         u"Replace a tenant's overrides, e.g. '{\"api_calls_per_day\": 5}' ('{}' removes them; null lifts a limit)."_s},
+        {u"quotas"_s, u"list"_s, {}, u"Every tenant's usage against each of its limits, fullest first (--limit)."_s},
+        {u"plans"_s, u"list"_s, {}, u"List the plans and their limits."_s},
+        {u"plans"_s, u"show"_s, u"NAME"_s, u"Show one plan."_s},
+        {u"plans"_s, u"set"_s, u"NAME JSON"_s, u"Create or replace a plan's limits (--name sets its display name)."_s},
         {u"report"_s, u"usage"_s, {},
          u"Usage report for [--from, --to) (dates or whole UTC hours): every tenant, or one with --tenant; "
          "--format json (default), csv or pdf (pdf needs --output)."_s},
@@ -220,12 +231,176 @@ int runUsageReport(Runtime &runtime, const QCommandLineParser &parser)
     return 0;
 }
 
+Result<QJsonObject> jsonArgument(const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        return Error::invalid(u"malformed-json"_s, u"The limits must be one JSON object: %1 at offset %2."_s
+                                                       .arg(doc.isObject() || error.error != QJsonParseError::NoError
+                                                                ? error.errorString()
+                                                                : u"not an object"_s)
+                                                       .arg(error.offset));
+    }
+    return doc.object();
+}
+
+// The usage a separate process can see: the counts servers save every quota flush
+// (--quota-flush-interval) and the latest storage figures, replayed into a gate of our own.
+std::unique_ptr<Quota::QuotaGate> savedUsage(Runtime &rt, Result<void> *status)
+{
+    auto gate = std::make_unique<Quota::QuotaGate>(rt.quotaPolicies());
+    const qint64 nowMs = rt.clock().now().toMSecsSinceEpoch();
+    const auto snapshot = rt.directory().snapshot();
+    auto rows = rt.quotas().liveCounters(nowMs);
+    if (!rows) {
+        *status = rows.error();
+        return gate;
+    }
+    for (const Quota::CounterRow &row : rows.value()) {
+        if (const auto tenant = snapshot->findId(row.tenantId))
+            gate->restore(*tenant, row, nowMs);
+    }
+    auto storage = rt.quotas().latestStorage();
+    if (!storage) {
+        *status = storage.error();
+        return gate;
+    }
+    for (auto it = storage->cbegin(); it != storage->cend(); ++it)
+        gate->setStorageUsed(it.key(), it.value());
+    return gate;
+}
+
+QString percentOf(const Quota::DimensionUsage &u)
+{
+    return u.limit > 0 ? QString::number(100.0 * double(u.used) / double(u.limit), 'f', 1) + u'%' : u"-"_s;
+}
+
+int runQuotas(Runtime &rt, const QString &group, const QString &verb, const QStringList &positional,
+              const QCommandLineParser &parser, bool json)
+{
+    const Actor actor = cliActor();
+    if (group == "plans"_L1) {
+        if (verb == "list"_L1) {
+            auto plans = rt.quotas().plans();
+            if (!plans)
+                return failed(plans.error());
+            QJsonArray items;
+            for (const Quota::Plan &p : plans.value())
+                items.append(Http::planJson(p));
+            if (json) {
+                printJson(items);
+                return 0;
+            }
+            out() << u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"PLAN"_s, -12).arg(u"PER DAY"_s, -12).arg(u"PER MONTH"_s, -12)
+                         .arg(u"RATE/S"_s, -8).arg(u"STORAGE"_s, -14).arg(u"NAME"_s);
+            const auto n = [](qint64 v) { return v > 0 ? QString::number(v) : u"-"_s; };
+            for (const Quota::Plan &p : plans.value()) {
+                out() << u"%1 %2 %3 %4 %5 %6\n"_s.arg(p.name, -12).arg(n(p.limits.apiCallsPerDay), -12)
+                             .arg(n(p.limits.apiCallsPerMonth), -12)
+                             .arg(p.limits.ratePerSecond > 0 ? QString::number(p.limits.ratePerSecond) : u"-"_s, -8)
+                             .arg(n(p.limits.storageBytes), -14)
+                             .arg(p.displayName);
+            }
+            return 0;
+        }
+        auto plan = verb == "show"_L1 ? rt.quotas().plan(positional.at(0)) : [&]() -> Result<Quota::Plan> {
+            auto limits = jsonArgument(positional.at(1));
+            if (!limits)
+                return limits.error();
+            QString name = parser.value(u"name"_s);
+            if (name.isEmpty()) {
+                auto existing = rt.quotas().plan(positional.at(0));
+                name = existing ? existing->displayName : positional.at(0);
+            }
+            return rt.quotas().putPlan(actor, positional.at(0), name, limits.value());
+        }();
+        if (!plan)
+            return failed(plan.error());
+        printJson(Http::planJson(plan.value()));
+        return 0;
+    }
+
+    Result<void> loaded;
+    const std::unique_ptr<Quota::QuotaGate> usage = savedUsage(rt, &loaded);
+    if (!loaded)
+        return failed(loaded.error());
+    const qint64 nowMs = rt.clock().now().toMSecsSinceEpoch();
+    if (verb == "list"_L1) {
+        struct Row {
+            QString slug;
+            Quota::DimensionUsage usage;
+        };
+        QList<Row> rows;
+        for (const auto &tenant : rt.directory().snapshot()->byId) {
+            for (const Quota::DimensionUsage &u : usage->usage(*tenant, nowMs))
+                rows.append({tenant->slug, u});
+        }
+        // Fullest first: the tenants an operator should look at.
+        std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+            const double fa = double(a.usage.used) / double(std::max<qint64>(1, a.usage.limit));
+            const double fb = double(b.usage.used) / double(std::max<qint64>(1, b.usage.limit));
+            return fa != fb ? fa > fb : a.slug < b.slug;
+        });
+        rows = rows.mid(0, std::clamp(parser.value(u"limit"_s).toInt(), 1, 100000));
+        if (json) {
+            QJsonArray items;
+            for (const Row &r : rows) {
+                items.append(QJsonObject{{u"tenant"_s, r.slug}, {u"name"_s, r.usage.name},
+                                         {u"used"_s, double(r.usage.used)}, {u"limit"_s, double(r.usage.limit)}});
+            }
+            printJson(items);
+            return 0;
+        }
+        out() << u"%1 %2 %3 %4 %5\n"_s.arg(u"TENANT"_s, -24).arg(u"LIMIT"_s, -22).arg(u"USED"_s, 14).arg(u"OF"_s, 14).arg(u"USE"_s, 7);
+        for (const Row &r : rows) {
+            out() << u"%1 %2 %3 %4 %5\n"_s.arg(r.slug, -24).arg(r.usage.name, -22).arg(r.usage.used, 14)
+                         .arg(r.usage.limit, 14)
+                         .arg(percentOf(r.usage), 7);
+        }
+        return 0;
+    }
+    auto tenant = rt.tenants().get(positional.at(0));
+    if (!tenant)
+        return failed(tenant.error());
+    if (verb == "set"_L1) {
+        auto overrides = jsonArgument(positional.at(1));
+        if (!overrides)
+            return failed(overrides.error());
+        if (auto changed = rt.quotas().setOverrides(actor, tenant.value(), overrides.value()); !changed)
+            return failed(changed.error());
+    }
+    auto settings = rt.quotas().settings(tenant.value());
+    if (!settings)
+        return failed(settings.error());
+    const QList<Quota::DimensionUsage> used = usage->usage(tenant.value(), nowMs);
+    if (json) {
+        printJson(Http::quotaSettingsJson(settings.value(), used));
+        return 0;
+    }
+    out() << u"Tenant %1, plan %2%3\n"_s.arg(tenant->slug, settings->plan,
+                                               settings->planKnown ? QString() : u" (no such plan: no plan limits)"_s);
+    out() << u"Overrides: %1\n"_s.arg(settings->overrides.isEmpty()
+                                           ? u"none"_s
+                                           : QString::fromUtf8(QJsonDocument(settings->overrides).toJson(QJsonDocument::Compact)));
+    out() << u"%1 %2 %3 %4 %5\n"_s.arg(u"LIMIT"_s, -22).arg(u"USED"_s, 14).arg(u"OF"_s, 14).arg(u"USE"_s, 7).arg(u"RESETS IN"_s);
+    for (const Quota::DimensionUsage &u : used) {
+        out() << u"%1 %2 %3 %4 %5\n"_s.arg(u.name, -22).arg(u.used, 14).arg(u.limit, 14).arg(percentOf(u), 7)
+                     .arg(u.resetSeconds >= 0 ? u"%1 s"_s.arg(u.resetSeconds) : u"-"_s);
+    }
+    if (settings->effective.ratePerSecond > 0) {
+        out() << u"rate_per_second        %1, burst %2\n"_s.arg(settings->effective.ratePerSecond)
+                     .arg(settings->effective.effectiveBurst());
+    }
+    return 0;
+}
+
 } // namespace
 
 bool isCliCommand(const QString &command)
 {
     return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1 || command == "report"_L1
-        || command == "migrate"_L1;
+        || command == "migrate"_L1 || command == "quotas"_L1 || command == "plans"_L1;
 }
 
 int runCli(const QStringList &arguments)
@@ -414,6 +589,8 @@ int runCli(const QStringList &arguments)
             return 0;
         }
     }
+    if (group == "quotas"_L1 || group == "plans"_L1)
+        return runQuotas(*runtime.value(), group, verb, positional, parser, json);
     if (group == "audit"_L1)
         return runAudit(runtime.value()->audit(), tenants, verb, parser, json);
     if (group == "report"_L1)

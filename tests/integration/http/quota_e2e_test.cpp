@@ -343,6 +343,46 @@ TEST_P(QuotaServeTest, BadQuotaInputIsRefusedAndChangesNothing)
     EXPECT_EQ(admin("GET", "/admin/v1/plans/nope").status, 404);
 }
 
+TEST_P(QuotaServeTest, TheCliShowsSavedUsageAndItsChangesReachTheRunningServer)
+{
+    m_server = startServer({u"--quota-flush-interval"_s, u"1"_s});
+    ASSERT_TRUE(m_server);
+    const QByteArray key = createTenant(u"acme"_s);
+    QStringList common = m_args.mid(0, m_args.indexOf(u"--identify"_s));
+    if (m_pg)
+        common << u"--database"_s << m_pg->url();
+    const CliResult set = runCli(QStringList{u"quotas"_s, u"set"_s, u"acme"_s, u"{\"api_calls_per_day\": 4}"_s} + common, m_env);
+    ASSERT_EQ(set.exitCode, 0) << set.err.toStdString();
+    int admitted = 0; // every admitted call counts, also those before the server saw the change
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            const RawResponse r = as("acme", key);
+            admitted += r.status == 200 ? 1 : 0;
+            return r.header("RateLimit-Limit") == "4";
+        },
+        10000));
+    // The server saves its counters every second; the CLI reads what was saved.
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            const CliResult shown = runCli(QStringList{u"quotas"_s, u"show"_s, u"acme"_s, u"--json"_s} + common, m_env);
+            const QJsonObject o = QJsonDocument::fromJson(shown.out).object();
+            return usageOf(o, u"api_calls_per_day"_s).value(u"used"_s).toInt() == admitted;
+        },
+        10000));
+    const CliResult table = runCli(QStringList{u"quotas"_s, u"list"_s} + common, m_env);
+    EXPECT_EQ(table.exitCode, 0);
+    EXPECT_TRUE(table.out.contains("api_calls_per_day")) << table.out.toStdString();
+    EXPECT_TRUE(table.out.contains(QByteArray(QByteArray::number(admitted * 25) + ".0%"))) << table.out.toStdString();
+
+    const CliResult bad = runCli(QStringList{u"quotas"_s, u"set"_s, u"acme"_s, u"{\"api_calls_per_day\": -1}"_s} + common, m_env);
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_TRUE(bad.err.contains("invalid-quota-limits")) << bad.err.toStdString();
+    EXPECT_EQ(runCli(QStringList{u"quotas"_s, u"set"_s, u"acme"_s, u"not json"_s} + common, m_env).exitCode, 1);
+    EXPECT_EQ(runCli(QStringList{u"quotas"_s, u"set"_s, u"acme"_s} + common, m_env).exitCode, 2);
+    EXPECT_EQ(runCli(QStringList{u"quotas"_s, u"show"_s, u"nobody"_s} + common, m_env).exitCode, 1);
+    EXPECT_EQ(as("acme", key).header("RateLimit-Limit"), "4"); // the bad ones changed nothing
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, QuotaServeTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto &info) { return info.param; });
 
