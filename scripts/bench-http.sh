@@ -2,11 +2,15 @@
 # Measures the server with wrk on loopback: a public route (/healthz, no pipeline work) and
 # the tenant route /api/v1/me (resolve + authenticate + handler), on a fresh embedded catalog
 # holding TENANTS tenants; then the same server restarted on the same data with
-# --request-metering off, to show what counting, timing and logging each request costs.
+# --request-metering off, to show what counting, timing and logging each request costs; and
+# with --quotas off, to show what the quota check costs. tenant-1 gets limits on every
+# dimension (day, month, rate, in-flight, a custom rule, a route cost) set so high that
+# nothing is refused: the check runs in full on every request.
 # Build first (scripts/run.sh builds; or cmake --build --preset default).
 #
 #   scripts/bench-http.sh [TENANTS] [DURATION]      defaults: 10000 tenants, 10s
 #   METERING_ROUNDS=3 scripts/bench-http.sh 1 6s   then alternate metering on/off 3 times more
+#   QUOTA_ROUNDS=3 scripts/bench-http.sh 1 6s      alternate --quotas on/off 3 times
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 tenants=${1:-10000}
@@ -59,6 +63,12 @@ for i in $(seq 1 "$tenants"); do
   [ "$i" -eq 1 ] && key=$(printf '%s' "$body" | sed -n 's/.*"api_key":"\([^"]*\)".*/\1/p')
 done
 
+curl -sf -X PUT "$base/admin/v1/tenants/tenant-1/quotas" -H "Authorization: Bearer $token" -d '{
+  "api_calls_per_day": 1000000000000, "api_calls_per_month": 1000000000000,
+  "rate_per_second": 1000000, "burst": 1000000, "max_concurrent": 1000,
+  "rules": [{"name": "me", "method": "GET", "route": "/api/v1/me", "window": "minute", "limit": 1000000000000}],
+  "costs": [{"method": "POST", "route": "/api/v1/entities/*/records", "cost": 2}]}' >/dev/null
+
 echo "== GET /healthz (no pipeline)"
 wrk -t2 -c32 -d"$duration" "$base/healthz"
 echo "== GET /api/v1/me (header identification + API key), $tenants tenants"
@@ -73,7 +83,21 @@ echo "== --request-metering off: GET /api/v1/me (header identification + API key
 wrk -t2 -c32 -d"$duration" -H "X-Tenant-ID: tenant-1" -H "X-API-Key: $key" "$base/api/v1/me"
 stop_server
 
+start_server --quotas off
+echo "== --quotas off: GET /api/v1/me (header identification + API key), $tenants tenants"
+wrk -t2 -c32 -d"$duration" -H "X-Tenant-ID: tenant-1" -H "X-API-Key: $key" "$base/api/v1/me"
+stop_server
+
 # Alternating the setting on the same data evens out the drift of a shared machine.
+for round in $(seq 1 "${QUOTA_ROUNDS:-0}"); do
+  for quotas in on off; do
+    start_server --quotas "$quotas"
+    wrk -t2 -c32 -d2s -H "X-Tenant-ID: tenant-1" -H "X-API-Key: $key" "$base/api/v1/me" >/dev/null # warm-up
+    echo "== round $round, --quotas $quotas: $(wrk -t2 -c32 -d"$duration" -H "X-Tenant-ID: tenant-1" \
+      -H "X-API-Key: $key" "$base/api/v1/me" | grep -E 'Requests/sec|Non-2xx' | tr '\n' ' ')"
+    stop_server
+  done
+done
 for round in $(seq 1 "${METERING_ROUNDS:-0}"); do
   for metering in on off; do
     start_server --request-metering "$metering"

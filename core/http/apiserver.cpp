@@ -169,7 +169,7 @@ Result<HttpResponse> ApiServer::runTenantRoute(const Route &route, const PathPar
     // able to use up someone else's.
     Quota::GateDecision admission = m_settings.quota->admit(tenant, request.method, tenantPath,
                                                             m_clock.now().toMSecsSinceEpoch());
-    *quotaHeaders = std::move(admission.headers);
+    *quotaHeaders = Quota::rateLimitHeaders(admission.rateLimit);
     if (admission.refusal)
         return *admission.refusal;
     return route.handler({request, params, &context}); // `admission` holds the in-flight place until here

@@ -36,14 +36,31 @@ QString limitName(Dimension d)
 
 void putHeaders(GateDecision &d, const RateLimitHeaders &h)
 {
-    if (!h.present)
-        return;
-    d.headers = {{QByteArray("RateLimit-Limit"), QByteArray::number(h.limit)},
-                 {QByteArray("RateLimit-Remaining"), QByteArray::number(std::max<qint64>(0, h.remaining))},
-                 {QByteArray("RateLimit-Reset"), QByteArray::number(h.resetSeconds)}};
+    d.rateLimit = h;
+    d.rateLimit.remaining = std::max<qint64>(0, h.remaining);
+}
+
+// The key of a tenant's rule counter, built in a buffer of the thread's own so the request
+// path does not allocate a string per rule and request.
+const QString &ruleKeyBuffer(const QString &tenantId, const CustomRule &rule)
+{
+    thread_local QString buffer;
+    buffer.resize(0);
+    buffer.append(tenantId).append(u'\x1f').append(rule.name).append(u'\x1f').append(ruleWindowName(rule.window));
+    return buffer;
 }
 
 } // namespace
+
+QList<QPair<QByteArray, QByteArray>> rateLimitHeaders(const RateLimitHeaders &h)
+{
+    if (!h.present)
+        return {};
+    static const QByteArray limit("RateLimit-Limit"), remaining("RateLimit-Remaining"), reset("RateLimit-Reset");
+    return {{limit, QByteArray::number(h.limit)},
+            {remaining, QByteArray::number(h.remaining)},
+            {reset, QByteArray::number(h.resetSeconds)}};
+}
 
 QString ruleDimension(const CustomRule &rule)
 {
@@ -205,7 +222,7 @@ QString QuotaGate::ruleKey(const QString &tenantId, const CustomRule &rule)
 GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QByteArrayView path, qint64 nowMs)
 {
     GateDecision d;
-    const std::shared_ptr<const Limits> limits = m_policies.limitsFor(tenant);
+    const Limits *limits = m_policies.limitsFor(tenant);
     if (limits->unlimited())
         return d;
     const qint64 cost = limits->costOf(method, path);
@@ -261,8 +278,10 @@ GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QB
     for (const CustomRule &rule : limits->rules) {
         if (rule.metric != RuleMetric::Requests || !rule.requests.matches(method, path))
             continue;
-        const QString key = ruleKey(tenant.id, rule);
-        TenantQuota &counter = m_rules.findOrCreate(key, QuotaTable::hashOf(key));
+        const QString &key = ruleKeyBuffer(tenant.id, rule);
+        const size_t hash = QuotaTable::hashOf(key);
+        TenantQuota *found = m_rules.find(key, hash);
+        TenantQuota &counter = found ? *found : m_rules.findOrCreate(QString(key), hash);
         const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
         const CounterDecision taken = counter.day.admit(w.index, cost, std::min(rule.limit, kMaxWindowCount));
         const qint64 reset = ceilDiv(w.endMs - nowMs, 1000);
@@ -299,9 +318,10 @@ void QuotaGate::refund(GateDecision &decision)
 void QuotaGate::noteUse(const Tenant &tenant, const QString &dimension, qint64 startMs, qint64 endMs, qint64 cost,
                         qint64 after, qint64 limit, qint64 nowMs)
 {
-    if (!m_alerts)
+    // Below 80 % (nearly every request) nothing can be crossed: two multiplications, no more.
+    // Both sides stay far below 2^63 (limits are at most 2^50).
+    if (!m_alerts || after * 5 < limit * 4)
         return;
-    // The common case, no threshold crossed, costs two multiplications and allocates nothing.
     const int threshold = highestCrossed(after - cost, after, limit);
     if (threshold > 0)
         m_alerts->offer({tenant.id, dimension, startMs, endMs, threshold, after, limit, nowMs});
@@ -327,7 +347,7 @@ qint64 QuotaGate::storageUsed(const QString &tenantId) const
 
 qint64 QuotaGate::recordLimit(const Tenant &tenant, const QString &entity) const
 {
-    const std::shared_ptr<const Limits> limits = m_policies.limitsFor(tenant);
+    const Limits *limits = m_policies.limitsFor(tenant);
     qint64 limit = 0;
     for (const CustomRule &rule : limits->rules) {
         if (rule.metric == RuleMetric::Records && rule.entity == entity)
@@ -338,7 +358,7 @@ qint64 QuotaGate::recordLimit(const Tenant &tenant, const QString &entity) const
 
 QList<DimensionUsage> QuotaGate::usage(const Tenant &tenant, qint64 nowMs) const
 {
-    const std::shared_ptr<const Limits> limits = m_policies.limitsFor(tenant);
+    const Limits *limits = m_policies.limitsFor(tenant);
     const WindowClock &windows = m_policies.windowsFor(tenant.config.timeZone);
     const QuotaState::Usage used = m_state.usage(tenant.id, nowMs, windows);
     QList<DimensionUsage> out;

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -35,18 +36,19 @@ struct DimensionUsage {
 };
 
 // What QuotaGate::admit decided for one request. Keep it until the request is answered:
-// it holds the request's in-flight place. `headers` (RateLimit-Limit, -Remaining, -Reset)
-// go on the response whether it was admitted or not; `refusal` is the error to answer
-// with (kind TooManyRequests with retryAfterSeconds, or Forbidden for storage).
+// it holds the request's in-flight place. `rateLimit` (RateLimit-Limit, -Remaining, -Reset)
+// goes on the response whether it was admitted or not (see rateLimitHeaders()); `refusal`
+// is the error to answer with (kind TooManyRequests with retryAfterSeconds, Forbidden for
+// storage, Unavailable when a shared store is unreachable and quotas fail closed).
 struct GateDecision {
     std::optional<Error> refusal;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    RateLimitHeaders rateLimit;
     Admission admission; // the in-process counters' part
 
     bool admitted() const { return !refusal; }
 
     // What refund() gives back: the rule counters taken, each with its window index.
-    QList<QPair<TenantQuota *, qint64>> ruleTakes;
+    QVarLengthArray<QPair<TenantQuota *, qint64>, 4> ruleTakes;
     qint64 cost = 0;
     // With a shared store: the request's in-flight lease there, released when the last copy
     // of this handle goes.
@@ -139,6 +141,9 @@ private:
     mutable std::atomic<qint64> m_sharedFailures{0};
     mutable std::atomic<qint64> m_lastFailureLogMs{0};
 };
+
+// The RateLimit-Limit, -Remaining and -Reset headers for `h` (none when not present).
+QList<QPair<QByteArray, QByteArray>> rateLimitHeaders(const RateLimitHeaders &h);
 
 // "rule:<name>:<window>", the dimension a request rule's counter is persisted under.
 QString ruleDimension(const CustomRule &rule);

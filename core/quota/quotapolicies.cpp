@@ -8,9 +8,28 @@
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Quota {
+namespace {
+
+std::atomic<quint64> g_nextPoliciesId{1};
+
+// What each thread last read, so the request path neither locks nor counts references: an
+// atomic<shared_ptr> load takes a lock bit and two atomic updates on a line every thread
+// shares. Two snapshots deep so a pointer from the previous one survives one swap.
+struct ThreadView {
+    quint64 owner = 0;
+    quint64 generation = 0;
+    std::shared_ptr<const PolicySnapshot> current;
+    std::shared_ptr<const PolicySnapshot> previous;
+    quint64 zonesOwner = 0;
+    QHash<QString, const WindowClock *> zones;
+};
+thread_local ThreadView t_view;
+
+} // namespace
 
 QuotaPolicies::QuotaPolicies()
-    : m_current(std::make_shared<const PolicySnapshot>())
+    : m_id(g_nextPoliciesId.fetch_add(1))
+    , m_current(std::make_shared<const PolicySnapshot>())
     , m_none(std::make_shared<const Limits>())
 {
 }
@@ -31,17 +50,36 @@ void QuotaPolicies::reset(const QHash<QString, Limits> &plans, const QHash<QStri
     }
     next->plans.remove(QString());
     m_current.store(std::move(next));
+    m_generation.fetch_add(1, std::memory_order_release);
 }
 
-std::shared_ptr<const Limits> QuotaPolicies::limitsFor(const Tenant &tenant) const
+const PolicySnapshot &QuotaPolicies::threadSnapshot() const
 {
-    const std::shared_ptr<const PolicySnapshot> current = m_current.load();
-    const auto overridden = current->tenants.constFind(tenant.id);
-    if (overridden != current->tenants.cend()) {
-        const auto merged = overridden->constFind(tenant.plan);
-        return merged != overridden->cend() ? merged.value() : overridden->value(QString(), m_none);
+    ThreadView &view = t_view;
+    const quint64 generation = m_generation.load(std::memory_order_acquire);
+    if (view.owner != m_id || view.generation != generation || !view.current) {
+        view.previous = view.owner == m_id ? std::move(view.current) : nullptr;
+        view.current = m_current.load();
+        view.owner = m_id;
+        view.generation = generation;
     }
-    return current->plans.value(tenant.plan, m_none);
+    return *view.current;
+}
+
+const Limits *QuotaPolicies::limitsFor(const Tenant &tenant) const
+{
+    const PolicySnapshot &current = threadSnapshot();
+    if (!current.tenants.isEmpty()) {
+        const auto overridden = current.tenants.constFind(tenant.id);
+        if (overridden != current.tenants.cend()) {
+            auto merged = overridden->constFind(tenant.plan);
+            if (merged == overridden->cend())
+                merged = overridden->constFind(QString());
+            return merged != overridden->cend() ? merged.value().get() : m_none.get();
+        }
+    }
+    const auto plan = current.plans.constFind(tenant.plan);
+    return plan != current.plans.cend() ? plan.value().get() : m_none.get();
 }
 
 std::shared_ptr<const PolicySnapshot> QuotaPolicies::snapshot() const
@@ -51,12 +89,20 @@ std::shared_ptr<const PolicySnapshot> QuotaPolicies::snapshot() const
 
 const WindowClock &QuotaPolicies::windowsFor(const QString &zoneId) const
 {
+    ThreadView &view = t_view;
+    if (view.zonesOwner != m_id) {
+        view.zones.clear();
+        view.zonesOwner = m_id;
+    }
+    if (const auto cached = view.zones.constFind(zoneId); cached != view.zones.cend())
+        return *cached.value();
     std::lock_guard lock(m_zonesMutex);
     auto it = m_zones.find(zoneId);
     if (it == m_zones.end()) {
         const QTimeZone zone(zoneId.toUtf8());
         it = m_zones.insert(zoneId, std::make_shared<WindowClock>(zone.isValid() ? zone : QTimeZone::utc()));
     }
+    view.zones.insert(zoneId, it.value().get());
     return *it.value();
 }
 

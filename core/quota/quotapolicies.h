@@ -42,8 +42,11 @@ public:
     void reset(const QHash<QString, Limits> &plans, const QHash<QString, QJsonObject> &overrides);
 
     // The limits for `tenant`, never null: its plan's (none for a plan that does not exist)
-    // merged with its overrides. The pointer stays valid as long as it is held.
-    std::shared_ptr<const Limits> limitsFor(const Tenant &tenant) const;
+    // merged with its overrides. For the request path: no lock and no reference count is
+    // touched (each thread keeps the snapshot it last saw until a reset() publishes a new
+    // one), so the pointer is valid until this thread's second call after a later reset():
+    // use it within the request, do not keep it.
+    const Limits *limitsFor(const Tenant &tenant) const;
 
     std::shared_ptr<const PolicySnapshot> snapshot() const;
 
@@ -52,10 +55,15 @@ public:
     const WindowClock &windowsFor(const QString &zoneId) const;
 
 private:
+    // The calling thread's view of the current snapshot.
+    const PolicySnapshot &threadSnapshot() const;
+
+    const quint64 m_id; // tells instances apart in each thread's cache
     std::atomic<std::shared_ptr<const PolicySnapshot>> m_current;
+    std::atomic<quint64> m_generation{0}; // bumped by every reset()
     std::shared_ptr<const Limits> m_none;
     mutable std::mutex m_zonesMutex;
-    mutable QHash<QString, std::shared_ptr<WindowClock>> m_zones;
+    mutable QHash<QString, std::shared_ptr<WindowClock>> m_zones; // only added to, never removed
 };
 
 } // namespace Tenantry::Quota

@@ -2,6 +2,7 @@
 // among 10 and among 10,000, with every dimension limited (day, month, rate with burst,
 // in-flight), the permit released at the end of each iteration, on one and on two threads
 // sharing the same state (run by hand: build/tests/quota_bench).
+#include "core/quota/quotagate.h"
 #include "core/quota/quotastate.h"
 
 #include <QDateTime>
@@ -78,5 +79,89 @@ static void BM_Admit(benchmark::State &state)
     }
 }
 BENCHMARK(BM_Admit)->Arg(10)->Arg(10'000)->Threads(1)->Threads(2)->UseRealTime();
+
+// The whole check the pipeline runs: QuotaGate::admit() for a random tenant on a plan that
+// limits every dimension and a route cost (policy lookup, cost, windows in the tenant's zone,
+// all-or-nothing admit, the headers' figures, the alert check), with and without a custom
+// request rule on the route.
+struct GateFixture {
+    GateFixture(int count, bool withRule)
+    {
+        Limits plan;
+        plan.apiCallsPerDay = 1'000'000'000;
+        plan.apiCallsPerMonth = 10'000'000'000;
+        plan.ratePerSecond = 1'000'000;
+        plan.burst = 1'000'000;
+        plan.maxConcurrent = 64;
+        plan.storageBytes = 1'000'000'000;
+        if (withRule) {
+            plan.rules = {{QStringLiteral("me"), RuleMetric::Requests, {"GET", QStringLiteral("/api/v1/me")},
+                           RuleWindow::Minute, QString(), 1'000'000'000'000}};
+        }
+        plan.costs = {{{"POST", QStringLiteral("/api/v1/entities/*/records")}, 2}};
+        policies.reset({{QStringLiteral("bench"), plan}}, {});
+        for (int i = 0; i < count; ++i) {
+            Tenantry::Tenant t;
+            t.id = QStringLiteral("tenant-%1").arg(i);
+            t.slug = t.id;
+            t.plan = QStringLiteral("bench");
+            t.config.timeZone = QStringLiteral("America/New_York");
+            tenants.push_back(t);
+        }
+        std::mt19937 random(42);
+        std::uniform_int_distribution<int> pick(0, count - 1);
+        for (int i = 0; i < 65536; ++i)
+            order.push_back(pick(random));
+        gate.setAlertQueue(&alerts);
+        for (const auto &t : tenants)
+            (void)gate.admit(t, "GET", "/api/v1/me", startMs);
+    }
+
+    QuotaPolicies policies;
+    QuotaGate gate{policies};
+    QuotaAlertQueue alerts;
+    std::vector<Tenantry::Tenant> tenants;
+    std::vector<int> order;
+    std::atomic<qint64> resumeMs{0};
+    const qint64 startMs = QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+};
+
+GateFixture &gateFixture(int tenants, bool withRule)
+{
+    static GateFixture ten(10, false), tenThousand(10'000, false);
+    static GateFixture tenRule(10, true), tenThousandRule(10'000, true);
+    if (withRule)
+        return tenants == 10 ? tenRule : tenThousandRule;
+    return tenants == 10 ? ten : tenThousand;
+}
+
+static void BM_GateAdmit(benchmark::State &state)
+{
+    GateFixture &f = gateFixture(int(state.range(0)), state.range(1) != 0);
+    size_t i = size_t(state.thread_index()) * 7919;
+    qint64 nowMs = std::max(f.resumeMs.load(), f.startMs + 1);
+    const QByteArray method("GET"); // as the server has it: parsed once per request
+    qint64 refused = 0;
+    for (auto _ : state) {
+        nowMs += (i & 4095) == 0 ? 1 : 0;
+        GateDecision d = f.gate.admit(f.tenants[size_t(f.order[i & 65535])], method, "/api/v1/me", nowMs);
+        refused += d.admitted() ? 0 : 1;
+        benchmark::DoNotOptimize(d);
+        ++i;
+    }
+    state.counters["refused"] = double(refused);
+    qint64 resume = f.resumeMs.load();
+    while (resume < nowMs + 1 && !f.resumeMs.compare_exchange_weak(resume, nowMs + 1)) {
+    }
+}
+BENCHMARK(BM_GateAdmit)
+    ->ArgNames({"tenants", "rule"})
+    ->Args({10, 0})
+    ->Args({10'000, 0})
+    ->Args({10, 1})
+    ->Args({10'000, 1})
+    ->Threads(1)
+    ->Threads(2)
+    ->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -22,7 +22,7 @@ qint64 at(int y, int mo, int d, int h = 0, int mi = 0, int s = 0)
 
 QByteArray header(const GateDecision &d, const QByteArray &name)
 {
-    for (const auto &[n, v] : d.headers) {
+    for (const auto &[n, v] : rateLimitHeaders(d.rateLimit)) {
         if (n == name)
             return v;
     }
@@ -66,7 +66,7 @@ TEST_F(QuotaGateTest, AnUnlimitedTenantPassesWithoutHeaders)
 {
     const GateDecision d = m_gate.admit(tenant(u"t1"_s, u"no-such-plan"_s), "GET", "/api/v1/me", at(2026, 1, 1));
     EXPECT_TRUE(d.admitted());
-    EXPECT_TRUE(d.headers.isEmpty());
+    EXPECT_FALSE(d.rateLimit.present);
 }
 
 TEST_F(QuotaGateTest, DailyQuotaRefusesWithRetryAfterAndHeaders)
