@@ -214,11 +214,6 @@ QuotaGate::RuleWindowSpan QuotaGate::ruleWindow(const CustomRule &rule, qint64 n
     return {};
 }
 
-QString QuotaGate::ruleKey(const QString &tenantId, const CustomRule &rule)
-{
-    return tenantId + u'\x1f' + rule.name + u'\x1f' + ruleWindowName(rule.window);
-}
-
 GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QByteArrayView path, qint64 nowMs)
 {
     GateDecision d;
@@ -374,7 +369,7 @@ QList<DimensionUsage> QuotaGate::usage(const Tenant &tenant, qint64 nowMs) const
     for (const CustomRule &rule : limits->rules) {
         if (rule.metric != RuleMetric::Requests)
             continue;
-        const QString key = ruleKey(tenant.id, rule);
+        const QString &key = ruleKeyBuffer(tenant.id, rule);
         const TenantQuota *counter = m_rules.find(key, QuotaTable::hashOf(key));
         const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
         out.append({u"rule:"_s + rule.name, counter ? counter->day.used(w.index) : 0, rule.limit,
@@ -422,7 +417,7 @@ QList<CounterRow> QuotaGate::counters(qint64 nowMs,
             for (const CustomRule &rule : m_policies.limitsFor(*tenant)->rules) {
                 if (rule.metric != RuleMetric::Requests)
                     continue;
-                const QString key = ruleKey(id, rule);
+                const QString &key = ruleKeyBuffer(id, rule);
                 const TenantQuota *counter = m_rules.find(key, QuotaTable::hashOf(key));
                 const RuleWindowSpan w = ruleWindow(rule, nowMs, windows);
                 if (counter && counter->day.used(w.index) > 0)
@@ -447,8 +442,8 @@ void QuotaGate::restore(const Tenant &tenant, const CounterRow &row, qint64 nowM
             continue;
         if (ruleWindow(rule, nowMs, windows).index != row.windowIndex)
             return;
-        const QString key = ruleKey(tenant.id, rule);
-        TenantQuota &counter = m_rules.findOrCreate(key, QuotaTable::hashOf(key));
+        const QString &key = ruleKeyBuffer(tenant.id, rule);
+        TenantQuota &counter = m_rules.findOrCreate(QString(key), QuotaTable::hashOf(key));
         counter.day.admit(row.windowIndex, std::min(row.used, kMaxWindowCount), kMaxWindowCount);
         return;
     }

@@ -117,7 +117,6 @@ private:
         qint64 endMs = 0;
     };
     static RuleWindowSpan ruleWindow(const CustomRule &rule, qint64 nowMs, const WindowClock &windows);
-    static QString ruleKey(const QString &tenantId, const CustomRule &rule);
     // The shared store's answer for one request; nullopt when the store failed and the
     // request is to be admitted locally (fail open).
     std::optional<GateDecision> admitShared(const Tenant &tenant, const Limits &limits, const QByteArray &method,

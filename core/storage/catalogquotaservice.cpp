@@ -40,6 +40,16 @@ QJsonObject planAudit(const Quota::Plan &plan)
             {u"limits"_s, Quota::limitsToJson(plan.limits)}};
 }
 
+const QString kSelectPlans = u"SELECT name, display_name, limits, updated_at FROM plans"_s;
+
+Result<qint64> readRevision(QSqlDatabase &db)
+{
+    auto q = runQuery(db, u"SELECT value FROM catalog_state WHERE name = 'quotas_revision'"_s);
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
 QString counterKey(const Quota::CounterRow &row)
 {
     return row.tenantId + u'\x1f' + row.dimension + u'\x1f' + QString::number(row.windowIndex);
@@ -61,7 +71,7 @@ Result<QList<Quota::Plan>> CatalogQuotaService::plans()
     auto db = m_catalog.connection();
     if (!db)
         return db.error();
-    auto q = runQuery(db.value(), u"SELECT name, display_name, limits, updated_at FROM plans ORDER BY name"_s);
+    auto q = runQuery(db.value(), kSelectPlans + u" ORDER BY name"_s);
     if (!q)
         return q.error();
     QList<Quota::Plan> out;
@@ -79,7 +89,7 @@ Result<Quota::Plan> CatalogQuotaService::plan(const QString &name)
     auto db = m_catalog.connection();
     if (!db)
         return db.error();
-    auto q = runQuery(db.value(), u"SELECT name, display_name, limits, updated_at FROM plans WHERE name = ?"_s, {name});
+    auto q = runQuery(db.value(), kSelectPlans + u" WHERE name = ?"_s, {name});
     if (!q)
         return q.error();
     if (!q->next())
@@ -102,7 +112,7 @@ Result<Quota::Plan> CatalogQuotaService::putPlan(const Actor &actor, const QStri
         return limits.error();
     Quota::Plan next{name, displayName.trimmed(), limits.value(), m_clock.now()};
     Status done = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
-        auto old = runQuery(db, u"SELECT name, display_name, limits, updated_at FROM plans WHERE name = ?"_s, {name});
+        auto old = runQuery(db, kSelectPlans + u" WHERE name = ?"_s, {name});
         if (!old)
             return old.error();
         QJsonValue before = QJsonValue::Null;
@@ -198,10 +208,9 @@ Status CatalogQuotaService::load()
     auto db = m_catalog.connection();
     if (!db)
         return db.error();
-    auto rev = runQuery(db.value(), u"SELECT value FROM catalog_state WHERE name = 'quotas_revision'"_s);
-    if (!rev)
-        return rev.error();
-    const qint64 revision = rev->next() ? rev->value(0).toLongLong() : 0;
+    auto revision = readRevision(db.value());
+    if (!revision)
+        return revision.error();
     auto all = plans();
     if (!all)
         return all.error();
@@ -215,7 +224,7 @@ Status CatalogQuotaService::load()
     while (q->next())
         overrides.insert(q->value(0).toString(), parseStored(q->value(1).toString()));
     m_policies.reset(planLimits, overrides);
-    m_loadedRevision.store(revision);
+    m_loadedRevision.store(revision.value());
     return {};
 }
 
@@ -224,10 +233,10 @@ Result<bool> CatalogQuotaService::refreshIfChanged()
     auto db = m_catalog.connection();
     if (!db)
         return db.error();
-    auto rev = runQuery(db.value(), u"SELECT value FROM catalog_state WHERE name = 'quotas_revision'"_s);
-    if (!rev)
-        return rev.error();
-    if (rev->next() && rev->value(0).toLongLong() == m_loadedRevision.load())
+    auto revision = readRevision(db.value());
+    if (!revision)
+        return revision.error();
+    if (revision.value() == m_loadedRevision.load())
         return false;
     if (Status s = load(); !s)
         return s.error();
