@@ -58,7 +58,7 @@ const PolicySnapshot &QuotaPolicies::threadSnapshot() const
     ThreadView &view = t_view;
     const quint64 generation = m_generation.load(std::memory_order_acquire);
     if (view.owner != m_id || view.generation != generation || !view.current) {
-        view.previous = view.owner == m_id ? std::move(view.current) : nullptr;
+        view.previous = std::move(view.current);
         view.current = m_current.load();
         view.owner = m_id;
         view.generation = generation;

@@ -44,8 +44,8 @@ public:
     // The limits for `tenant`, never null: its plan's (none for a plan that does not exist)
     // merged with its overrides. For the request path: no lock and no reference count is
     // touched (each thread keeps the snapshot it last saw until a reset() publishes a new
-    // one), so the pointer is valid until this thread's second call after a later reset():
-    // use it within the request, do not keep it.
+    // one), so the pointer is valid until this thread's second call after a later reset()
+    // (or a call on another QuotaPolicies): use it within the request, do not keep it.
     const Limits *limitsFor(const Tenant &tenant) const;
 
     std::shared_ptr<const PolicySnapshot> snapshot() const;
