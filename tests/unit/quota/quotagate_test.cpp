@@ -234,3 +234,51 @@ TEST_F(QuotaGateTest, RecordLimitsComeFromRecordsRules)
 }
 
 } // namespace
+
+namespace {
+
+TEST(QuotaPolicies, EveryThreadSeesAResetAndInstancesDoNotMix)
+{
+    Tenant t;
+    t.id = u"t1"_s;
+    t.plan = u"free"_s;
+    Limits five;
+    five.apiCallsPerDay = 5;
+    Limits seven;
+    seven.apiCallsPerDay = 7;
+    QuotaPolicies a;
+    QuotaPolicies b;
+    a.reset({{u"free"_s, five}}, {});
+    b.reset({{u"free"_s, seven}}, {});
+    // Alternating between instances on one thread never answers with the other's limits.
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(a.limitsFor(t)->apiCallsPerDay, 5);
+        EXPECT_EQ(b.limitsFor(t)->apiCallsPerDay, 7);
+    }
+    // A reset made on one thread is seen by another that has read the old snapshot.
+    std::atomic<int> phase{0};
+    std::atomic<qint64> seenBefore{0}, seenAfter{0};
+    std::thread reader([&] {
+        seenBefore = a.limitsFor(t)->apiCallsPerDay;
+        phase = 1;
+        while (phase.load() != 2)
+            std::this_thread::yield();
+        seenAfter = a.limitsFor(t)->apiCallsPerDay;
+    });
+    while (phase.load() != 1)
+        std::this_thread::yield();
+    a.reset({{u"free"_s, seven}}, {{t.id, QJsonObject{{u"api_calls_per_day"_s, 9}}}});
+    phase = 2;
+    reader.join();
+    EXPECT_EQ(seenBefore.load(), 5);
+    EXPECT_EQ(seenAfter.load(), 9);
+    // A tenant on another plan gets that plan's merge; an unknown plan, the overrides alone.
+    t.plan = u"nope"_s;
+    EXPECT_EQ(a.limitsFor(t)->apiCallsPerDay, 9);
+    Tenant other;
+    other.id = u"t2"_s;
+    other.plan = u"nope"_s;
+    EXPECT_TRUE(a.limitsFor(other)->unlimited());
+}
+
+} // namespace
