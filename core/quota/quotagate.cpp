@@ -247,16 +247,15 @@ GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QB
     d.admission = std::move(admitted).value();
     RateLimitHeaders tightest = d.admission.headers;
     if (d.admission.admitted && m_alerts) {
-        if (limits->apiCallsPerDay > 0) {
-            const QuotaWindow w = windows.window(WindowKind::Day, nowMs);
-            noteUse(tenant, u"api_calls_per_day"_s, w.startMs, w.endMs, cost, d.admission.dayUsed,
-                    limits->apiCallsPerDay, nowMs);
-        }
-        if (limits->apiCallsPerMonth > 0) {
-            const QuotaWindow w = windows.window(WindowKind::Month, nowMs);
-            noteUse(tenant, u"api_calls_per_month"_s, w.startMs, w.endMs, cost, d.admission.monthUsed,
-                    limits->apiCallsPerMonth, nowMs);
-        }
+        // The window is looked up again only past 80 %, where a threshold can be crossed.
+        const auto note = [&](WindowKind kind, const QString &name, qint64 used, qint64 limit) {
+            if (limit > 0 && used * 5 >= limit * 4) {
+                const QuotaWindow w = windows.window(kind, nowMs);
+                noteUse(tenant, name, w.startMs, w.endMs, cost, used, limit, nowMs);
+            }
+        };
+        note(WindowKind::Day, u"api_calls_per_day"_s, d.admission.dayUsed, limits->apiCallsPerDay);
+        note(WindowKind::Month, u"api_calls_per_month"_s, d.admission.monthUsed, limits->apiCallsPerMonth);
     }
     if (!d.admission.admitted) {
         putHeaders(d, tightest);
