@@ -6,6 +6,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Http {
@@ -36,6 +38,15 @@ QString named(const QString &flag)
 {
     const OptionSpec *spec = findSpec(flag);
     return spec ? u"--%1 (%2)"_s.arg(flag, spec->env) : u"--"_s + flag;
+}
+
+// A setting that is one of two words (on|off, open|closed): true for `yes`.
+Result<bool> eitherOr(const OptionValues &values, const QString &flag, QLatin1StringView yes, QLatin1StringView no)
+{
+    const QString value = values.value(flag).trimmed().toLower();
+    if (value != yes && value != no)
+        return Error::invalid(u"invalid-option"_s, u"%1 must be %2 or %3."_s.arg(named(flag), yes, no));
+    return value == yes;
 }
 
 Result<qint64> positiveInteger(const OptionValues &values, const QString &flag, qint64 min, qint64 max)
@@ -341,19 +352,15 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.dataPool.maxPerTenant = int(poolPerTenant.value());
     out.dataPool.idleTimeout = std::chrono::seconds(poolIdle.value());
 
-    const QString metering = values.value(u"request-metering"_s).trimmed().toLower();
-    if (metering != "on"_L1 && metering != "off"_L1)
-        return Error::invalid(u"invalid-option"_s, u"%1 must be on or off."_s.arg(named(u"request-metering"_s)));
-    out.requestMetering = metering == "on"_L1;
-
-    const QString quotas = values.value(u"quotas"_s).trimmed().toLower();
-    if (quotas != "on"_L1 && quotas != "off"_L1)
-        return Error::invalid(u"invalid-option"_s, u"%1 must be on or off."_s.arg(named(u"quotas"_s)));
-    out.quotas = quotas == "on"_L1;
-    const QString failure = values.value(u"quota-redis-failure"_s).trimmed().toLower();
-    if (failure != "open"_L1 && failure != "closed"_L1)
-        return Error::invalid(u"invalid-option"_s, u"%1 must be open or closed."_s.arg(named(u"quota-redis-failure"_s)));
-    out.quotaRedisFailOpen = failure == "open"_L1;
+    for (const auto &[flag, yes, no, target] :
+         {std::tuple{u"request-metering"_s, "on"_L1, "off"_L1, &out.requestMetering},
+          std::tuple{u"quotas"_s, "on"_L1, "off"_L1, &out.quotas},
+          std::tuple{u"quota-redis-failure"_s, "open"_L1, "closed"_L1, &out.quotaRedisFailOpen}}) {
+        auto chosen = eitherOr(values, flag, yes, no);
+        if (!chosen)
+            return chosen.error();
+        *target = chosen.value();
+    }
     out.redisUrl = values.value(u"redis"_s).trimmed();
 
     out.defaultIsolation = values.value(u"default-isolation"_s);

@@ -81,7 +81,6 @@ public:
     // "quota-store-unavailable"; either way it is logged (at most every 10 s, with a count).
     // Set before use; the store must outlive the gate.
     void setSharedStore(SharedQuotaStore *store, bool failOpen);
-    bool shared() const { return m_shared != nullptr; }
 
     // Where thresholds of limits crossed by admitted requests and storage measurements are
     // offered (80, 90, 95 and 100 %); may be null. Set before use.
@@ -107,8 +106,6 @@ public:
     // Adds counts a previous process persisted; rows of windows other than the current one
     // of their tenant are ignored.
     void restore(const Tenant &tenant, const CounterRow &row, qint64 nowMs);
-
-    const QuotaPolicies &policies() const { return m_policies; }
 
 private:
     struct RuleWindowSpan {

@@ -71,6 +71,11 @@ TEST(ServeOptions, BadValuesNameTheFlagAndVariable)
                                      QStringList{u"--admin-token"_s, u"short"_s},
                                      QStringList{u"--default-isolation"_s, u"bunker"_s},
                                      QStringList{u"--request-metering"_s, u"maybe"_s},
+                                     QStringList{u"--quotas"_s, u"sometimes"_s},
+                                     QStringList{u"--quota-redis-failure"_s, u"ajar"_s},
+                                     QStringList{u"--quota-flush-interval"_s, u"0"_s},
+                                     QStringList{u"--quota-flush-interval"_s, u"61"_s},
+                                     QStringList{u"--storage-sample-interval"_s, u"-1"_s},
                                      QStringList{u"--config"_s, u"/nonexistent/tenantry.ini"_s}}) {
         const auto o = parse(flags);
         ASSERT_FALSE(o.ok()) << flags.join(u' ').toStdString();
@@ -78,6 +83,27 @@ TEST(ServeOptions, BadValuesNameTheFlagAndVariable)
     }
     const auto o = parse({u"--identify"_s, u"subdomain"_s});
     EXPECT_TRUE(o.error().message.contains(u"TENANTRY_BASE_DOMAIN"_s)) << o.error().message.toStdString();
+}
+
+TEST(ServeOptions, QuotaSettingsHaveSafeDefaultsAndParse)
+{
+    const auto defaults = parse({});
+    ASSERT_TRUE(defaults.ok()) << defaults.error().message.toStdString();
+    EXPECT_TRUE(defaults->quotas);
+    EXPECT_TRUE(defaults->quotaRedisFailOpen);
+    EXPECT_EQ(defaults->quotaFlushIntervalSeconds, 1);
+    EXPECT_TRUE(defaults->redisUrl.isEmpty());
+    const auto set = parse({u"--quotas"_s, u"Off"_s, u"--quota-redis-failure"_s, u"closed"_s, u"--redis"_s,
+                            u"redis://:pw@127.0.0.1:6380/2"_s, u"--quota-flush-interval"_s, u"5"_s});
+    ASSERT_TRUE(set.ok()) << set.error().message.toStdString();
+    EXPECT_FALSE(set->quotas);
+    EXPECT_FALSE(set->quotaRedisFailOpen);
+    EXPECT_EQ(set->quotaFlushIntervalSeconds, 5);
+    EXPECT_EQ(set->redisUrl, u"redis://:pw@127.0.0.1:6380/2"_s);
+    const auto bad = parse({u"--quota-redis-failure"_s, u"ajar"_s});
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(u"TENANTRY_QUOTA_REDIS_FAILURE"_s)) << bad.error().message.toStdString();
+    EXPECT_TRUE(bad.error().message.contains(u"open or closed"_s)) << bad.error().message.toStdString();
 }
 
 TEST(ServeOptions, SecretsAreNotEchoed)
