@@ -106,6 +106,7 @@ struct GateFixture {
             t.slug = t.id;
             t.plan = QStringLiteral("bench");
             t.config.timeZone = QStringLiteral("America/New_York");
+            t.updatedAt = QDateTime::fromMSecsSinceEpoch(startMs - 1000 * i, Qt::UTC); // as the catalog loads it
             tenants.push_back(t);
         }
         std::mt19937 random(42);
