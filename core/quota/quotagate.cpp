@@ -174,11 +174,19 @@ std::optional<GateDecision> QuotaGate::admitShared(const Tenant &tenant, const L
     putHeaders(d, tightest);
     if (!r.admitted) {
         const int retry = int(std::clamp<qint64>(ceilDiv(r.retryAfterMs, 1000), 1, std::numeric_limits<int>::max()));
-        const QString by = QString::fromUtf8(r.refusedBy);
-        const QString code = by == u"rate"_s ? u"rate-limited"_s
-                             : by == u"concurrency"_s ? u"concurrency-limit-exceeded"_s
-                                                      : u"quota-exceeded"_s;
-        d.refusal = Error::tooManyRequests(code, u"The tenant's %1 quota is used up; try again in %2 s."_s.arg(by).arg(retry),
+        // Named as the in-process check names them, so answers do not depend on the store.
+        const Dimension by = r.refusedBy == "rate"          ? Dimension::Rate
+                             : r.refusedBy == "concurrency" ? Dimension::Concurrency
+                             : r.refusedBy == "day"         ? Dimension::Day
+                             : r.refusedBy == "month"       ? Dimension::Month
+                                                            : Dimension::None;
+        const QString code = by == Dimension::Rate          ? u"rate-limited"_s
+                             : by == Dimension::Concurrency ? u"concurrency-limit-exceeded"_s
+                                                            : u"quota-exceeded"_s;
+        const QString what = by != Dimension::None
+            ? limitName(by)
+            : u"quota '%1'"_s.arg(sharedWindowUsageName(r.refusedBy).mid(5)); // "rule:<name>"
+        d.refusal = Error::tooManyRequests(code, u"The tenant's %1 is used up; try again in %2 s."_s.arg(what).arg(retry),
                                            retry);
         return d;
     }

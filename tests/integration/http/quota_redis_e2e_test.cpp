@@ -113,7 +113,12 @@ TEST_F(QuotaRedisServeTest, TwoServersAdmitExactlyTheLimitTogether)
     EXPECT_EQ(admitted.load(), 49);
     EXPECT_EQ(refused.load(), 71);
     EXPECT_EQ(other.load(), 0);
-    EXPECT_EQ(call(*a, slug.toLatin1(), key).status, 429);
+    const RawResponse refusedA = call(*a, slug.toLatin1(), key);
+    EXPECT_EQ(refusedA.status, 429);
+    EXPECT_EQ(refusedA.problemCode(), u"quota-exceeded"_s);
+    EXPECT_TRUE(refusedA.json().value(u"detail"_s).toString().contains(u"daily API call quota"_s)) << refusedA.body.toStdString();
+    EXPECT_EQ(refusedA.header("RateLimit-Limit"), "50");
+    EXPECT_EQ(refusedA.header("RateLimit-Remaining"), "0");
     EXPECT_EQ(call(*b, slug.toLatin1(), key).status, 429);
 }
 
