@@ -245,32 +245,6 @@ Result<QJsonObject> jsonArgument(const QString &text)
     return doc.object();
 }
 
-// The usage a separate process can see: the counts servers save every quota flush
-// (--quota-flush-interval) and the latest storage figures, replayed into a gate of our own.
-std::unique_ptr<Quota::QuotaGate> savedUsage(Runtime &rt, Result<void> *status)
-{
-    auto gate = std::make_unique<Quota::QuotaGate>(rt.quotaPolicies());
-    const qint64 nowMs = rt.clock().now().toMSecsSinceEpoch();
-    const auto snapshot = rt.directory().snapshot();
-    auto rows = rt.quotas().liveCounters(nowMs);
-    if (!rows) {
-        *status = rows.error();
-        return gate;
-    }
-    for (const Quota::CounterRow &row : rows.value()) {
-        if (const auto tenant = snapshot->findId(row.tenantId))
-            gate->restore(*tenant, row, nowMs);
-    }
-    auto storage = rt.quotas().latestStorage();
-    if (!storage) {
-        *status = storage.error();
-        return gate;
-    }
-    for (auto it = storage->cbegin(); it != storage->cend(); ++it)
-        gate->setStorageUsed(it.key(), it.value());
-    return gate;
-}
-
 QString percentOf(const Quota::DimensionUsage &u)
 {
     return u.limit > 0 ? QString::number(100.0 * double(u.used) / double(u.limit), 'f', 1) + u'%' : u"-"_s;
@@ -321,9 +295,10 @@ int runQuotas(Runtime &rt, const QString &group, const QString &verb, const QStr
         return 0;
     }
 
-    Result<void> loaded;
-    const std::unique_ptr<Quota::QuotaGate> usage = savedUsage(rt, &loaded);
-    if (!loaded)
+    // The usage a separate process can see: what servers saved every quota flush
+    // (--quota-flush-interval), replayed into a gate of our own.
+    const auto usage = std::make_unique<Quota::QuotaGate>(rt.quotaPolicies());
+    if (Status loaded = rt.quotas().restoreInto(*usage, rt.directory()); !loaded)
         return failed(loaded.error());
     const qint64 nowMs = rt.clock().now().toMSecsSinceEpoch();
     if (verb == "list"_L1) {

@@ -114,8 +114,6 @@ struct ServerHost::Parts {
     QTimer refresh, purge, flush, anomalyCheck, quotaFlush;
 };
 
-Status restoreQuotaState(ServerHost::Parts &p);
-
 Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::ServeOptions &options)
 {
     auto verifier = makeVerifier(options);
@@ -160,7 +158,9 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
             p.quotaGate.setStorageUsed(*tenant, bytes, rt.clock().now().toMSecsSinceEpoch());
     };
     p.usage.emplace(rt, p.metrics, p.router, std::chrono::seconds(options.usageFlushIntervalSeconds), usageSettings);
-    if (Status restored = restoreQuotaState(p); !restored)
+    // Counts of the current windows that this or an earlier server saved, and the latest
+    // storage figures: a restart neither forgets what was used nor lets storage quotas lapse.
+    if (Status restored = rt.quotas().restoreInto(p.quotaGate, rt.directory()); !restored)
         return restored.error();
 
     // Events from the request path reach the audit trail in batches.
@@ -195,28 +195,6 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
                                   << Notify::WebhookTarget::destination(options.alertWebhook->url);
     }
     return host;
-}
-
-// Counts of the current windows that this or an earlier server saved, and the latest storage
-// figures, so a restart neither forgets what was used nor lets storage quotas lapse.
-Status restoreQuotaState(ServerHost::Parts &p)
-{
-    Runtime &rt = p.runtime;
-    const qint64 nowMs = rt.clock().now().toMSecsSinceEpoch();
-    auto rows = rt.quotas().liveCounters(nowMs);
-    if (!rows)
-        return rows.error();
-    const auto snapshot = rt.directory().snapshot();
-    for (const Quota::CounterRow &row : rows.value()) {
-        if (const auto tenant = snapshot->findId(row.tenantId))
-            p.quotaGate.restore(*tenant, row, nowMs);
-    }
-    auto storage = rt.quotas().latestStorage();
-    if (!storage)
-        return storage.error();
-    for (auto it = storage->cbegin(); it != storage->cend(); ++it)
-        p.quotaGate.setStorageUsed(it.key(), it.value());
-    return {};
 }
 
 ServerHost::ServerHost(std::unique_ptr<Parts> parts)

@@ -41,9 +41,8 @@ public:
     // Writes queued audit events and tenant log lines now.
     void flush();
 
-    struct Parts;
-
 private:
+    struct Parts;
     explicit ServerHost(std::unique_ptr<Parts> parts);
     void startTimers();
     void checkAnomalies();

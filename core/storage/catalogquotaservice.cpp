@@ -173,7 +173,8 @@ Result<Quota::TenantQuotaSettings> CatalogQuotaService::setOverrides(const Actor
     auto before = settings(tenant);
     if (!before)
         return before.error();
-    if (auto merged = Quota::applyLimitsJson(before->planLimits, overrides); !merged)
+    auto merged = Quota::applyLimitsJson(before->planLimits, overrides);
+    if (!merged)
         return merged.error();
     Status done = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         auto q = overrides.isEmpty()
@@ -194,7 +195,11 @@ Result<Quota::TenantQuotaSettings> CatalogQuotaService::setOverrides(const Actor
         return done.error();
     if (Status s = load(); !s)
         return s.error();
-    return settings(tenant);
+    // What was just written, without reading it back.
+    Quota::TenantQuotaSettings after = before.value();
+    after.overrides = overrides;
+    after.effective = merged.value();
+    return after;
 }
 
 Status CatalogQuotaService::bumpRevision(QSqlDatabase &db)
@@ -327,6 +332,25 @@ Result<QHash<QString, qint64>> CatalogQuotaService::latestStorage()
     while (q->next())
         out.insert(q->value(0).toString(), q->value(1).toLongLong());
     return out;
+}
+
+Status CatalogQuotaService::restoreInto(Quota::QuotaGate &gate, const TenantDirectory &directory)
+{
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    auto rows = liveCounters(nowMs);
+    if (!rows)
+        return rows.error();
+    const auto snapshot = directory.snapshot();
+    for (const Quota::CounterRow &row : rows.value()) {
+        if (const auto tenant = snapshot->findId(row.tenantId))
+            gate.restore(*tenant, row, nowMs);
+    }
+    auto storage = latestStorage();
+    if (!storage)
+        return storage.error();
+    for (auto it = storage->cbegin(); it != storage->cend(); ++it)
+        gate.setStorageUsed(it.key(), it.value());
+    return {};
 }
 
 Status CatalogQuotaService::purgeTenant(QSqlDatabase &tx, const QString &tenantId)

@@ -5,6 +5,7 @@
 #include "core/quota/quotaservice.h"
 #include "core/storage/auditrecorder.h"
 #include "core/storage/catalog.h"
+#include "core/tenancy/tenantdirectory.h"
 
 #include <atomic>
 
@@ -39,6 +40,10 @@ public:
     // The latest storage figure of every tenant from the usage rollup, so storage quotas
     // hold from the start, before the first new measurement.
     Result<QHash<QString, qint64>> latestStorage();
+    // Gives `gate` what servers saved: the counts of current windows (liveCounters) and the
+    // latest storage figures, for the tenants in `directory`. A starting server and the
+    // CLI's usage views both begin from this.
+    Status restoreInto(Quota::QuotaGate &gate, const TenantDirectory &directory);
     // Removes a tenant's overrides, counters, alerts and webhook (its purge), inside the
     // caller's transaction.
     static Status purgeTenant(QSqlDatabase &tx, const QString &tenantId);
