@@ -15,21 +15,26 @@ bool parseStatus(const QString &name, TenantStatus *out);
 
 // What an operator may configure about a tenant. Validated by validateConfig().
 struct TenantConfig {
+    QString timeZone = QStringLiteral("UTC");       // IANA id
     QString displayName;
     QString themeColor = QStringLiteral("#2f6feb"); // #rrggbb
     QString locale = QStringLiteral("en_US");       // language[_TERRITORY]
-    QString timeZone = QStringLiteral("UTC");       // IANA id
     QJsonObject settings;                           // free-form, size-limited
 };
 
 // A tenant as the catalog knows it. Plain value; copying is cheap enough for snapshots.
+// The fields every request reads (id, number, status, plan, time zone) come first, so they
+// share a cache line or two.
 struct Tenant {
     QString id;         // immutable UUID, never reused
-    QString slug;       // lower-case DNS label, unique among non-purged tenants
+    // The process's number for `id` (canonicaltenant.h), set by the tenant directory; 0 for
+    // a tenant that did not come from one. Lets per-tenant state live in arrays.
+    quint32 number = 0;
     TenantStatus status = TenantStatus::Pending;
     QString plan = QStringLiteral("free");
-    QString isolation = QStringLiteral("shared");
     TenantConfig config;
+    QString slug;       // lower-case DNS label, unique among non-purged tenants
+    QString isolation = QStringLiteral("shared");
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime deletedAt;  // null unless Deleted/Purged

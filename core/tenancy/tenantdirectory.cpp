@@ -1,5 +1,7 @@
 #include "core/tenancy/tenantdirectory.h"
 
+#include "core/tenancy/canonicaltenant.h"
+
 namespace Tenantry {
 
 TenantDirectory::TenantDirectory()
@@ -29,7 +31,7 @@ void TenantDirectory::reset(const QList<Tenant> &tenants, const QHash<QByteArray
     for (const Tenant &t : tenants) {
         if (t.status == TenantStatus::Purged)
             continue;
-        auto shared = std::make_shared<const Tenant>(t);
+        auto shared = std::make_shared<const Tenant>(canonicalTenant(t));
         next->bySlug.insert(t.slug, shared);
         next->byId.insert(t.id, shared);
     }
@@ -48,7 +50,7 @@ void TenantDirectory::upsert(const Tenant &tenant)
             s.keysByHash.removeIf([&](const auto &it) { return it.value().tenantId == tenant.id; });
             return;
         }
-        auto shared = std::make_shared<const Tenant>(tenant);
+        auto shared = std::make_shared<const Tenant>(canonicalTenant(tenant));
         s.bySlug.insert(tenant.slug, shared);
         s.byId.insert(tenant.id, shared);
     });

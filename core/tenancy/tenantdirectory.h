@@ -29,7 +29,8 @@ struct DirectorySnapshot {
 };
 
 // The in-memory tenant directory used on the request hot path, so resolving a tenant or
-// an API key never costs a database round trip. Readers take a snapshot without locking
+// an API key never costs a database round trip. Tenants are stored canonical
+// (canonicaltenant.h): numbered, with shared strings. Readers take a snapshot without locking
 // (an atomic shared_ptr load) and keep it for the whole request; writers build a new
 // snapshot and swap it in. Thread-safe.
 class TenantDirectory
