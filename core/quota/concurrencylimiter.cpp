@@ -1,33 +1,6 @@
 #include "core/quota/concurrencylimiter.h"
 
-#include <utility>
-
 namespace Tenantry::Quota {
-
-ConcurrencyLimiter::Permit::Permit(Permit &&other) noexcept
-    : m_owner(std::exchange(other.m_owner, nullptr))
-{
-}
-
-ConcurrencyLimiter::Permit &ConcurrencyLimiter::Permit::operator=(Permit &&other) noexcept
-{
-    if (this != &other) {
-        release();
-        m_owner = std::exchange(other.m_owner, nullptr);
-    }
-    return *this;
-}
-
-ConcurrencyLimiter::Permit::~Permit()
-{
-    release();
-}
-
-void ConcurrencyLimiter::Permit::release()
-{
-    if (ConcurrencyLimiter *owner = std::exchange(m_owner, nullptr))
-        owner->m_inFlight.fetch_sub(1, std::memory_order_release);
-}
 
 std::optional<ConcurrencyLimiter::Permit> ConcurrencyLimiter::tryAcquire(qint64 limit)
 {

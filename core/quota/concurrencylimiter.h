@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <optional>
+#include <utility>
 
 namespace Tenantry::Quota {
 
@@ -18,14 +19,26 @@ public:
     class Permit final
     {
     public:
-        Permit(Permit &&other) noexcept;
-        Permit &operator=(Permit &&other) noexcept;
+        // Inline: every admitted request moves and releases one.
+        Permit(Permit &&other) noexcept : m_owner(std::exchange(other.m_owner, nullptr)) {}
+        Permit &operator=(Permit &&other) noexcept
+        {
+            if (this != &other) {
+                release();
+                m_owner = std::exchange(other.m_owner, nullptr);
+            }
+            return *this;
+        }
         Permit(const Permit &) = delete;
         Permit &operator=(const Permit &) = delete;
-        ~Permit();
+        ~Permit() { release(); }
 
         // Gives the place back now; later calls and the destructor do nothing.
-        void release();
+        void release()
+        {
+            if (ConcurrencyLimiter *owner = std::exchange(m_owner, nullptr))
+                owner->m_inFlight.fetch_sub(1, std::memory_order_release);
+        }
 
     private:
         friend class ConcurrencyLimiter;

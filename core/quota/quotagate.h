@@ -114,16 +114,18 @@ private:
         qint64 endMs = 0;
     };
     static RuleWindowSpan ruleWindow(const CustomRule &rule, qint64 nowMs, const WindowClock &windows);
-    // The shared store's answer for one request; nullopt when the store failed and the
+    // The shared store's answer for one request, in `d`; false when the store failed and the
     // request is to be admitted locally (fail open).
-    std::optional<GateDecision> admitShared(const Tenant &tenant, const Limits &limits, const QByteArray &method,
-                                            QByteArrayView path, qint64 nowMs, const WindowClock &windows,
-                                            qint64 cost);
+    bool admitShared(const Tenant &tenant, const Limits &limits, const QByteArray &method, QByteArrayView path,
+                     qint64 nowMs, const WindowClock &windows, qint64 cost, GateDecision &d);
     // The day, month and request-rule windows of `limits` (only the rules `method` and `path`
     // match, unless method is null) with, in `starts`, each window's first instant.
     static QList<WindowCheck> sharedWindows(const Limits &limits, const QByteArray *method, QByteArrayView path,
                                             qint64 nowMs, const WindowClock &windows, QList<qint64> *starts);
     void reportSharedFailure(const Error &error) const;
+    // Caches `view` next to the tenant's counters, when the tenant is canonical.
+    static void remember(const Tenant &tenant, const PolicySnapshot &snapshot, TenantQuota &counters,
+                         const ResolvedLimits::View &view);
     // Offers the thresholds crossed by usage going from `after - cost` to `after`.
     void noteUse(const Tenant &tenant, const QString &dimension, qint64 startMs, qint64 endMs, qint64 cost,
                  qint64 after, qint64 limit, qint64 nowMs);

@@ -11,6 +11,14 @@ namespace Tenantry::Quota {
 namespace {
 
 std::atomic<quint64> g_nextPoliciesId{1};
+std::atomic<quint64> g_nextSnapshotSerial{1};
+
+std::shared_ptr<PolicySnapshot> newSnapshot()
+{
+    auto snapshot = std::make_shared<PolicySnapshot>();
+    snapshot->serial = g_nextSnapshotSerial.fetch_add(1);
+    return snapshot;
+}
 
 // What each thread last read, so the request path neither locks nor counts references: an
 // atomic<shared_ptr> load takes a lock bit and two atomic updates on a line every thread
@@ -29,14 +37,14 @@ thread_local ThreadView t_view;
 
 QuotaPolicies::QuotaPolicies()
     : m_id(g_nextPoliciesId.fetch_add(1))
-    , m_current(std::make_shared<const PolicySnapshot>())
+    , m_current(std::shared_ptr<const PolicySnapshot>(newSnapshot()))
     , m_none(std::make_shared<const Limits>())
 {
 }
 
 void QuotaPolicies::reset(const QHash<QString, Limits> &plans, const QHash<QString, QJsonObject> &overrides)
 {
-    auto next = std::make_shared<PolicySnapshot>();
+    auto next = newSnapshot();
     for (auto it = plans.begin(); it != plans.end(); ++it)
         next->plans.insert(it.key(), std::make_shared<const Limits>(it.value()));
     next->overrides = overrides;
@@ -68,7 +76,11 @@ const PolicySnapshot &QuotaPolicies::threadSnapshot() const
 
 const Limits *QuotaPolicies::limitsFor(const Tenant &tenant) const
 {
-    const PolicySnapshot &current = threadSnapshot();
+    return limitsIn(threadSnapshot(), tenant);
+}
+
+const Limits *QuotaPolicies::limitsIn(const PolicySnapshot &current, const Tenant &tenant) const
+{
     if (!current.tenants.isEmpty()) {
         const auto overridden = current.tenants.constFind(tenant.id);
         if (overridden != current.tenants.cend()) {

@@ -16,6 +16,7 @@ namespace Tenantry::Quota {
 
 // Every plan's limits and every tenant's overrides, as the request path reads them.
 struct PolicySnapshot {
+    quint64 serial = 0; // unique in the process: tells snapshots apart in caches
     QHash<QString, std::shared_ptr<const Limits>> plans;     // by plan name
     // By tenant id, then plan name ("" for a plan that does not exist): the plan's limits
     // with the tenant's overrides merged, made for every plan at once so that a tenant who
@@ -48,6 +49,11 @@ public:
     // (or a call on another QuotaPolicies): use it within the request, do not keep it.
     const Limits *limitsFor(const Tenant &tenant) const;
 
+    // The calling thread's view of the current snapshot, valid as limitsFor()'s pointer is,
+    // and the limits of `tenant` in it.
+    const PolicySnapshot &threadSnapshot() const;
+    const Limits *limitsIn(const PolicySnapshot &snapshot, const Tenant &tenant) const;
+
     std::shared_ptr<const PolicySnapshot> snapshot() const;
 
     // The calendar windows of `zoneId` (IANA); an unknown zone counts in UTC. The reference
@@ -55,9 +61,6 @@ public:
     const WindowClock &windowsFor(const QString &zoneId) const;
 
 private:
-    // The calling thread's view of the current snapshot.
-    const PolicySnapshot &threadSnapshot() const;
-
     const quint64 m_id; // tells instances apart in each thread's cache
     std::atomic<std::shared_ptr<const PolicySnapshot>> m_current;
     std::atomic<quint64> m_generation{0}; // bumped by every reset()

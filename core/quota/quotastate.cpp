@@ -54,7 +54,7 @@ QString dimensionName(Dimension dimension)
 QuotaState::QuotaState() = default;
 QuotaState::~QuotaState() = default;
 
-Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limits,
+Result<Admission> QuotaState::admit(TenantKey tenant, const Limits &limits,
                                     qint64 nowMs, const WindowClock &windows, qint64 cost)
 {
     if (cost < 1 || cost > kMaxLimit)
@@ -62,8 +62,25 @@ Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limit
                               u"A request's quota cost must be between 1 and %1, not %2."_s
                                   .arg(kMaxLimit)
                                   .arg(cost));
-    TenantQuota &state = m_tenants.findOrCreate(tenantId, QuotaTable::hashOf(tenantId));
     Admission result;
+    admit(m_tenants.findOrCreate(tenant), limits, nowMs, windows, cost, result);
+    return result;
+}
+
+TenantQuota *QuotaState::find(TenantKey tenant) const
+{
+    return m_tenants.find(tenant);
+}
+
+TenantQuota &QuotaState::entry(TenantKey tenant)
+{
+    return m_tenants.findOrCreate(tenant);
+}
+
+void QuotaState::admit(TenantQuota &state, const Limits &limits, qint64 nowMs, const WindowClock &windows,
+                       qint64 cost, Admission &result)
+{
+    Q_ASSERT(cost >= 1 && cost <= kMaxLimit);
     result.cost = cost;
     const qint64 nowUs = nowMs * 1000;
     const qint64 burst = limits.ratePerSecond > 0 ? limits.effectiveBurst() : 0;
@@ -100,7 +117,7 @@ Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limit
             state.day.refund(result.dayIndex, cost);
         result.rate = 0;
         result.tookDay = false;
-        return Result<Admission>(std::move(result));
+        return;
     };
 
     if (limits.maxConcurrent > 0) {
@@ -150,7 +167,6 @@ Result<Admission> QuotaState::admit(const QString &tenantId, const Limits &limit
     }
     result.admitted = true;
     result.state = &state;
-    return result;
 }
 
 void QuotaState::refund(Admission &admission)
@@ -195,9 +211,9 @@ void QuotaState::forEachTenant(const std::function<void(const QString &, const U
     });
 }
 
-qint64 QuotaState::storageUsed(const QString &tenantId) const
+qint64 QuotaState::storageUsed(TenantKey tenant) const
 {
-    const TenantQuota *state = m_tenants.find(tenantId, QuotaTable::hashOf(tenantId));
+    const TenantQuota *state = m_tenants.find(tenant);
     return state ? state->storageBytes.load(std::memory_order_relaxed) : 0;
 }
 

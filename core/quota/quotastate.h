@@ -72,14 +72,23 @@ public:
     QuotaState(const QuotaState &) = delete;
     QuotaState &operator=(const QuotaState &) = delete;
 
-    // Checks and takes `cost` units from every dimension `limits` limits for `tenantId` at
+    // Checks and takes `cost` units from every dimension `limits` limits for `tenant` at
     // `nowMs` (UTC ms), with calendar windows from `windows` (the tenant's time zone). All
     // or nothing: if any dimension refuses, what others took is given back before
     // returning (while it was held another request may have been refused: never more than
     // a limit is admitted). `limits` must have passed Limits::validate(). Errors: Invalid
     // "invalid-quota-cost" when cost is below 1 or over kMaxLimit.
-    Result<Admission> admit(const QString &tenantId, const Limits &limits, qint64 nowMs,
+    Result<Admission> admit(TenantKey tenant, const Limits &limits, qint64 nowMs,
                             const WindowClock &windows, qint64 cost = 1);
+    // The same on counters already looked up with entry(), into a fresh `out`, for the
+    // request path: `cost` must be in range (Limits::costOf() gives such costs).
+    void admit(TenantQuota &counters, const Limits &limits, qint64 nowMs, const WindowClock &windows, qint64 cost,
+               Admission &out);
+
+    // The tenant's counters (and the request path's cache next to them): find() gives
+    // nullptr when it has none yet, entry() creates them. Lock-free lookups.
+    TenantQuota *find(TenantKey tenant) const;
+    TenantQuota &entry(TenantKey tenant);
 
     // Gives back the day, month and rate units an admitted request took, for a request that
     // ends up not counting; units of a window that has since ended stay counted. Releases the
@@ -104,7 +113,7 @@ public:
 
     // The latest storage measurement of a tenant's data (0 until one is given), and
     // setting it; returns the value it replaced.
-    qint64 storageUsed(const QString &tenantId) const;
+    qint64 storageUsed(TenantKey tenant) const;
     qint64 setStorageUsed(const QString &tenantId, qint64 bytes);
 
     // Adds units a previous process counted (restored from the catalog) to the tenant's

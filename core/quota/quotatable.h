@@ -13,12 +13,23 @@
 
 namespace Tenantry::Quota {
 
+// Which tenant's counters: its id and, when it has one, its number (Tenant::number).
+struct TenantKey {
+    TenantKey(const QString &tenantId, quint32 tenantNumber = 0) : id(tenantId), number(tenantNumber) {}
+    const QString &id;
+    quint32 number;
+};
+
 // Tenant id → TenantQuota for the request path. Lookups take no lock and write no shared
 // memory (an open-addressing table of atomic pointers read with acquire loads), so threads
 // checking different tenants never contend. Entries are only added, never removed or moved:
 // a returned TenantQuota stays valid for the table's lifetime. Adding takes a mutex and, when
 // the table is half full, publishes a table twice the size; superseded tables are kept until
 // destruction for readers still probing them (together smaller than the live one).
+//
+// Entries of tenants with a number (canonicaltenant.h) sit in arrays indexed by it: finding
+// one is an address computation instead of hashing the id, and a comparison of buffer
+// addresses instead of the id's text, so a check reads the entry and nothing else.
 class QuotaTable final
 {
 public:
@@ -37,6 +48,11 @@ public:
     // The tenant's counters, created (zeroed) on first use. Thread-safe.
     TenantQuota &findOrCreate(const QString &id, size_t hash);
 
+    // The same by id and number: an array index when the tenant has a number, and no
+    // reading of the id's text when it is the canonical copy. Thread-safe; find() is lock-free.
+    TenantQuota *find(TenantKey tenant) const;
+    TenantQuota &findOrCreate(TenantKey tenant);
+
     // How many tenants have counters.
     qsizetype size() const;
 
@@ -45,24 +61,46 @@ public:
     void forEach(const std::function<void(const QString &, const TenantQuota &)> &visit) const;
 
 private:
-    struct Entry {
-        QString id;
-        size_t hash = 0;
-        TenantQuota quota;
+    using Entry = TenantQuota;
+
+    // Written once per slot: `hash` before `entry` is published, so probes compare hashes
+    // without reading entries that do not match.
+    struct Slot {
+        std::atomic<size_t> hash{0};
+        std::atomic<Entry *> entry{nullptr};
     };
     struct Slots {
         explicit Slots(size_t capacity);
         size_t mask;
-        std::unique_ptr<std::atomic<Entry *>[]> entries;
+        std::unique_ptr<Slot[]> slots;
     };
 
-    static TenantQuota *probe(const Slots &slots, QStringView id, size_t hash);
-    static void place(Slots &slots, Entry *entry);
+    // Entries by tenant number, in blocks allocated as numbers arrive. The block pointers of
+    // the first 10,000 or so numbers fit in a few cache lines that stay hot.
+    static constexpr quint32 kMaxNumber = 1u << 24;
+    static constexpr quint32 kBlockBits = 10;
+    static constexpr quint32 kBlocks = kMaxNumber >> kBlockBits;
+    struct Block {
+        TenantQuota entries[size_t(1) << kBlockBits];
+    };
+
+    static Entry *probe(const Slots &slots, QStringView id, size_t hash);
+    static void place(Slots &slots, Entry *entry, size_t hash);
+    Entry *create(const QString &id, size_t hash); // with m_writeMutex held
+    Entry *numbered(quint32 number) const;           // null when its block does not exist yet
+    static void publish(Entry &entry, const QString &id, Entry *movedTo);
 
     std::atomic<Slots *> m_current{nullptr};
+    std::unique_ptr<std::atomic<Block *>[]> m_byNumber;
     mutable std::mutex m_writeMutex; // guards everything below and all stores to slots
     std::vector<std::unique_ptr<Slots>> m_tables;
-    std::vector<std::unique_ptr<Entry>> m_entries;
+    void add(Entry *entry, size_t hash); // to the id table, with m_writeMutex held
+
+    static constexpr size_t kChunk = 256;
+    std::vector<std::unique_ptr<Entry[]>> m_chunks; // entries of ids without a number
+    size_t m_chunkUsed = kChunk;
+    std::vector<Entry *> m_entries; // every entry of the id table, in the order added
+    std::vector<std::unique_ptr<Block>> m_blocks;
 };
 
 } // namespace Tenantry::Quota

@@ -8,12 +8,17 @@ namespace {
 
 constexpr qint64 kStaleSlackUs = 1'000'000;
 
-} // namespace
-
-qint64 emissionIntervalUs(double ratePerSecond)
+// a / b for a >= 0, b > 0. Nearly always both fit 32 bits (a is at most a burst's worth of
+// microseconds), and a 32-bit division is several times faster than a 64-bit one on the
+// request path.
+qint64 quotient(qint64 a, qint64 b)
 {
-    return std::max<qint64>(1, std::llround(1e6 / ratePerSecond));
+    if (((a | b) >> 32) == 0)
+        return qint64(quint32(a) / quint32(b));
+    return a / b;
 }
+
+} // namespace
 
 RateDecision RateLimiter::admit(qint64 nowUs, qint64 cost, double ratePerSecond, qint64 burst)
 {
@@ -47,7 +52,7 @@ RateDecision RateLimiter::admit(qint64 nowUs, qint64 cost, double ratePerSecond,
                                                          std::memory_order_relaxed)) {
             RateDecision admitted;
             admitted.admitted = true;
-            admitted.remaining = (nowUs + tolerance - next) / interval;
+            admitted.remaining = quotient(nowUs + tolerance - next, interval);
             admitted.resetUs = next - nowUs;
             return admitted;
         }

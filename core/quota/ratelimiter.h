@@ -43,7 +43,16 @@ private:
     std::atomic<qint64> m_theoreticalArrivalUs{0};
 };
 
-// The microseconds one unit costs at `ratePerSecond` (at least 1).
-qint64 emissionIntervalUs(double ratePerSecond);
+// The microseconds one unit costs at `ratePerSecond` (at least 1): 10^6 / rate rounded half
+// away from zero, as std::llround would (written out because llround is a library call on
+// every request; x - trunc(x) is exact, so the result is the same).
+inline qint64 emissionIntervalUs(double ratePerSecond)
+{
+    const double exact = 1e6 / ratePerSecond;
+    qint64 whole = qint64(exact);
+    if (exact - double(whole) >= 0.5)
+        ++whole;
+    return whole < 1 ? 1 : whole;
+}
 
 } // namespace Tenantry::Quota

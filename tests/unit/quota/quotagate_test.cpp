@@ -1,5 +1,6 @@
 #include "core/quota/limitsjson.h"
 #include "core/quota/quotagate.h"
+#include "core/tenancy/canonicaltenant.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -42,6 +43,12 @@ protected:
         return t;
     }
 
+    // A tenant as the server has it: canonical and numbered, so the gate caches its limits.
+    Tenant served(const QString &id, const QString &plan = u"free"_s, const QString &zone = u"UTC"_s)
+    {
+        return canonicalTenant(tenant(id, plan, zone));
+    }
+
     void setPlans(const char *free, const QHash<QString, QJsonObject> &overrides = {})
     {
         auto limits = applyLimitsJson({}, QJsonDocument::fromJson(QByteArray(free)).object());
@@ -56,6 +63,22 @@ protected:
         for (int i = 0; i < attempts; ++i)
             admitted += m_gate.admit(t, method, path, nowMs).admitted() ? 1 : 0;
         return admitted;
+    }
+
+    // Eight threads trying 500 requests each at once; how many were admitted.
+    int admitFromThreads(const Tenant &t, qint64 nowMs)
+    {
+        std::atomic<int> admitted{0};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 8; ++i) {
+            threads.emplace_back([&] {
+                for (int j = 0; j < 500; ++j)
+                    admitted += m_gate.admit(t, "GET", "/x", nowMs).admitted() ? 1 : 0;
+            });
+        }
+        for (auto &th : threads)
+            th.join();
+        return admitted.load();
     }
 
     QuotaPolicies m_policies;
@@ -171,14 +194,19 @@ TEST_F(QuotaGateTest, OneTenantUsingUpItsQuotaLeavesOthersAlone)
 
 TEST_F(QuotaGateTest, OverridesTakeEffectOnReset)
 {
-    setPlans(R"({"api_calls_per_day": 2})");
-    const Tenant t = tenant(u"t1"_s);
-    const qint64 now = at(2026, 1, 1);
-    EXPECT_EQ(admitMany(t, 5, now), 2);
-    setPlans(R"({"api_calls_per_day": 2})", {{t.id, QJsonObject{{u"api_calls_per_day"_s, 4}}}});
-    EXPECT_EQ(admitMany(t, 5, now), 2); // 3 and 4 of the raised limit
-    setPlans(R"({"api_calls_per_day": 2})", {{t.id, QJsonObject{{u"api_calls_per_day"_s, QJsonValue::Null}}}});
-    EXPECT_EQ(admitMany(t, 5, now), 5); // lifted
+    // A tenant made by hand is resolved on every request, a served one through the cache.
+    for (const Tenant &t : {tenant(u"t1"_s), served(u"t2"_s)}) {
+        const qint64 now = at(2026, 1, 1);
+        setPlans(R"({"api_calls_per_day": 2})");
+        EXPECT_EQ(admitMany(t, 5, now), 2);
+        setPlans(R"({"api_calls_per_day": 2})", {{t.id, QJsonObject{{u"api_calls_per_day"_s, 4}}}});
+        EXPECT_EQ(admitMany(t, 5, now), 2); // 3 and 4 of the raised limit
+        setPlans(R"({"api_calls_per_day": 2})", {{t.id, QJsonObject{{u"api_calls_per_day"_s, QJsonValue::Null}}}});
+        EXPECT_EQ(admitMany(t, 5, now), 5); // lifted
+        // The override is gone: 4 counted (unlimited days count nothing) of the plan's 6.
+        setPlans(R"({"api_calls_per_day": 6})");
+        EXPECT_EQ(admitMany(t, 5, now), 2);
+    }
 }
 
 TEST_F(QuotaGateTest, ManyThreadsOnOneTenantAdmitExactlyTheLimit)
@@ -186,17 +214,7 @@ TEST_F(QuotaGateTest, ManyThreadsOnOneTenantAdmitExactlyTheLimit)
     setPlans(R"({"api_calls_per_day": 1000, "rules": [{"name": "r", "window": "hour", "limit": 700}]})");
     const Tenant t = tenant(u"t1"_s);
     const qint64 now = at(2026, 1, 1, 8);
-    std::atomic<int> admitted{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < 8; ++i) {
-        threads.emplace_back([&] {
-            for (int j = 0; j < 500; ++j)
-                admitted += m_gate.admit(t, "GET", "/x", now).admitted() ? 1 : 0;
-        });
-    }
-    for (auto &th : threads)
-        th.join();
-    EXPECT_EQ(admitted.load(), 700);
+    EXPECT_EQ(admitFromThreads(t, now), 700);
     EXPECT_EQ(m_gate.usage(t, now).first().used, 700);
 }
 
@@ -236,6 +254,68 @@ TEST_F(QuotaGateTest, RecordLimitsComeFromRecordsRules)
 } // namespace
 
 namespace {
+
+TEST_F(QuotaGateTest, CachedLimitsFollowAPlanChange)
+{
+    auto limits = [](const char *json) {
+        return applyLimitsJson({}, QJsonDocument::fromJson(QByteArray(json)).object()).value();
+    };
+    m_policies.reset({{u"free"_s, limits(R"({"api_calls_per_day": 2})")},
+                      {u"pro"_s, limits(R"({"api_calls_per_day": 5})")}},
+                     {});
+    const qint64 now = at(2026, 1, 1);
+    EXPECT_EQ(admitMany(served(u"t1"_s), 4, now), 2);
+    EXPECT_EQ(admitMany(served(u"t1"_s, u"pro"_s), 4, now), 3); // the same counts, the new plan's limit
+    EXPECT_EQ(admitMany(served(u"t1"_s), 4, now), 0);          // and back
+}
+
+TEST_F(QuotaGateTest, CachedWindowsFollowAZoneChange)
+{
+    setPlans(R"({"api_calls_per_day": 1})");
+    const qint64 now = at(2026, 5, 10, 20); // May 10 in UTC, May 11 in Tokyo
+    EXPECT_EQ(admitMany(served(u"t1"_s), 2, now), 1);
+    EXPECT_EQ(admitMany(served(u"t1"_s, u"free"_s, u"Asia/Tokyo"_s), 2, now), 1); // another day
+}
+
+TEST_F(QuotaGateTest, CachedRuleCountersBelongToTheirTenantAndRule)
+{
+    const char *plan = R"({"rules": [{"name": "a", "route": "/x", "window": "hour", "limit": 2}]})";
+    setPlans(plan);
+    const qint64 now = at(2026, 1, 1, 8);
+    const Tenant one = served(u"t1"_s), two = served(u"t2"_s);
+    EXPECT_EQ(admitMany(one, 4, now, "GET", "/x"), 2);
+    EXPECT_EQ(admitMany(two, 4, now, "GET", "/x"), 2);
+    EXPECT_EQ(admitMany(one, 4, now, "GET", "/x"), 0);
+    // A renamed rule counts afresh; the old name's counter is not reused through the cache.
+    setPlans(R"({"rules": [{"name": "b", "route": "/x", "window": "hour", "limit": 2}]})");
+    EXPECT_EQ(admitMany(one, 4, now, "GET", "/x"), 2);
+    setPlans(plan);
+    EXPECT_EQ(admitMany(one, 4, now, "GET", "/x"), 0);
+}
+
+TEST_F(QuotaGateTest, ATenantCarryingAnotherTenantsNumberCountsAlone)
+{
+    setPlans(R"({"api_calls_per_day": 3})");
+    const qint64 now = at(2026, 1, 1);
+    const Tenant victim = served(u"victim"_s);
+    EXPECT_EQ(admitMany(victim, 2, now), 2);
+    Tenant forged = served(u"forger"_s);
+    forged.number = victim.number;
+    EXPECT_EQ(admitMany(forged, 5, now), 3);
+    EXPECT_EQ(admitMany(victim, 5, now), 1); // the victim's third unit is still its own
+    EXPECT_EQ(m_gate.usage(forged, now).first().used, 3);
+    EXPECT_EQ(m_gate.usage(victim, now).first().used, 3);
+}
+
+TEST_F(QuotaGateTest, ManyThreadsOnOneServedTenantAdmitExactlyTheLimit)
+{
+    setPlans(R"({"api_calls_per_day": 1000, "max_concurrent": 64,
+                 "rules": [{"name": "r", "window": "hour", "limit": 700}]})");
+    const Tenant t = served(u"t1"_s);
+    const qint64 now = at(2026, 1, 1, 8);
+    EXPECT_EQ(admitFromThreads(t, now), 700);
+    EXPECT_EQ(m_gate.usage(t, now).first().used, 700);
+}
 
 TEST(QuotaPolicies, EveryThreadSeesAResetAndInstancesDoNotMix)
 {

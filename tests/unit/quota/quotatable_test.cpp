@@ -63,3 +63,41 @@ TEST(QuotaTable, ThreadsCreatingAndReadingTheSameTenantsGetOneStateEach)
         EXPECT_EQ(seen[0][i]->month.used(7), 8);
     }
 }
+
+TEST(QuotaTable, ANumberAndAnIdReachTheSameCounters)
+{
+    QuotaTable table;
+    const QString id = idOf(1);
+    TenantQuota *byId = &table.findOrCreate(id, QuotaTable::hashOf(id)); // e.g. restored at start-up
+    EXPECT_EQ(table.find({id, 17}), byId);
+    EXPECT_EQ(&table.findOrCreate({id, 17}), byId);
+    const QString copy(id.constData(), id.size()); // same text, another buffer
+    EXPECT_EQ(&table.findOrCreate({copy, 17}), byId);
+    EXPECT_EQ(table.find({copy, 17}), byId);
+    EXPECT_EQ(table.size(), 1);
+
+    // Numbers in different blocks, and one past the indexed range, which falls back to the id.
+    for (const quint32 n : {4'095u, 4'096u, 1u << 23, (1u << 24) - 1, 1u << 24, 0xffffffffu}) {
+        const QString other = u"numbered-%1"_s.arg(n);
+        TenantQuota *created = &table.findOrCreate({other, n});
+        EXPECT_EQ(table.find({other, n}), created) << n;
+        EXPECT_EQ(table.find(other, QuotaTable::hashOf(other)), created) << n;
+    }
+}
+
+TEST(QuotaTable, ANumberNeverLendsItsCountersToAnotherId)
+{
+    QuotaTable table;
+    const QString owner = idOf(1), intruder = idOf(2);
+    TenantQuota *owners = &table.findOrCreate({owner, 5});
+    owners->day.admit(1, 3, 10);
+    // A tenant whose number was set by hand to someone else's gets counters of its own.
+    EXPECT_EQ(table.find({intruder, 5}), nullptr);
+    TenantQuota *intruders = &table.findOrCreate({intruder, 5});
+    EXPECT_NE(intruders, owners);
+    EXPECT_EQ(intruders->day.used(1), 0);
+    EXPECT_EQ(table.find({intruder, 5}), intruders);
+    EXPECT_EQ(table.find({owner, 5}), owners);
+    EXPECT_EQ(owners->id, owner);
+    EXPECT_EQ(intruders->id, intruder);
+}
