@@ -54,8 +54,7 @@ void QuotaTable::place(Slots &slots, Entry *entry, size_t hash)
 
 TenantQuota *QuotaTable::find(QStringView id, size_t hash) const
 {
-    Entry *entry = probe(*m_current.load(std::memory_order_acquire), id, hash);
-    return entry;
+    return probe(*m_current.load(std::memory_order_acquire), id, hash);
 }
 
 void QuotaTable::publish(Entry &entry, const QString &id, Entry *movedTo)
@@ -111,9 +110,14 @@ QuotaTable::Entry *QuotaTable::numbered(quint32 number) const
     return block ? &block->entries[number & ((1u << kBlockBits) - 1)] : nullptr;
 }
 
+bool QuotaTable::indexable(quint32 number)
+{
+    return number != 0 && number < kMaxTenantNumber;
+}
+
 TenantQuota *QuotaTable::find(TenantKey tenant) const
 {
-    if (tenant.number == 0 || tenant.number >= kMaxNumber)
+    if (!indexable(tenant.number))
         return find(tenant.id, hashOf(tenant.id));
     if (Entry *entry = numbered(tenant.number)) {
         // The same buffer means the same text; otherwise compare it (a tenant holding a copy of
@@ -135,7 +139,7 @@ TenantQuota &QuotaTable::findOrCreate(TenantKey tenant)
     const QString &id = tenant.id;
     const size_t hash = hashOf(id);
     std::lock_guard lock(m_writeMutex);
-    if (tenant.number == 0 || tenant.number >= kMaxNumber)
+    if (!indexable(tenant.number))
         return *create(id, hash);
     std::atomic<Block *> &blockSlot = m_byNumber[tenant.number >> kBlockBits];
     if (!blockSlot.load(std::memory_order_relaxed)) {

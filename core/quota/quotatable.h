@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/quota/tenantquota.h"
+#include "core/tenancy/canonicaltenant.h"
 
 #include <QString>
 #include <QStringView>
@@ -77,9 +78,8 @@ private:
 
     // Entries by tenant number, in blocks allocated as numbers arrive. The block pointers of
     // the first 10,000 or so numbers fit in a few cache lines that stay hot.
-    static constexpr quint32 kMaxNumber = 1u << 24;
     static constexpr quint32 kBlockBits = 10;
-    static constexpr quint32 kBlocks = kMaxNumber >> kBlockBits;
+    static constexpr quint32 kBlocks = kMaxTenantNumber >> kBlockBits;
     struct Block {
         TenantQuota entries[size_t(1) << kBlockBits];
     };
@@ -87,7 +87,8 @@ private:
     static Entry *probe(const Slots &slots, QStringView id, size_t hash);
     static void place(Slots &slots, Entry *entry, size_t hash);
     Entry *create(const QString &id, size_t hash); // with m_writeMutex held
-    Entry *numbered(quint32 number) const;           // null when its block does not exist yet
+    static bool indexable(quint32 number); // a number the blocks cover (0 is "none")
+    Entry *numbered(quint32 number) const;  // null when its block does not exist yet
     static void publish(Entry &entry, const QString &id, Entry *movedTo);
 
     std::atomic<Slots *> m_current{nullptr};

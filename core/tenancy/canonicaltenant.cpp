@@ -42,15 +42,21 @@ QString canonicalString(const QString &text)
 
 bool isCanonical(const QString &text)
 {
-    return !text.isEmpty() && canonicalString(text).constData() == text.constData();
+    if (text.isEmpty())
+        return false;
+    // A lookup only: asking about a string must not make the pool keep it.
+    Pool &p = pool();
+    QMutexLocker lock(&p.mutex);
+    const auto it = p.strings.constFind(text);
+    return it != p.strings.cend() && it.value().constData() == text.constData();
 }
 
-quint32 tenantNumber(const QString &id)
+namespace {
+
+quint32 numberLocked(Pool &p, const QString &id)
 {
     if (id.isEmpty())
         return 0;
-    Pool &p = pool();
-    QMutexLocker lock(&p.mutex);
     const auto it = p.numbers.constFind(id);
     if (it != p.numbers.cend())
         return it.value();
@@ -61,13 +67,24 @@ quint32 tenantNumber(const QString &id)
     return number;
 }
 
+} // namespace
+
+quint32 tenantNumber(const QString &id)
+{
+    Pool &p = pool();
+    QMutexLocker lock(&p.mutex);
+    return numberLocked(p, id);
+}
+
 Tenant canonicalTenant(Tenant tenant)
 {
-    tenant.number = tenantNumber(tenant.id);
-    tenant.id = canonicalString(tenant.id);
-    tenant.plan = canonicalString(tenant.plan);
-    tenant.isolation = canonicalString(tenant.isolation);
-    tenant.config.timeZone = canonicalString(tenant.config.timeZone);
+    Pool &p = pool();
+    QMutexLocker lock(&p.mutex); // once per tenant: a directory reload canonicalizes them all
+    tenant.number = numberLocked(p, tenant.id);
+    for (QString *text : {&tenant.id, &tenant.plan, &tenant.isolation, &tenant.config.timeZone}) {
+        if (!text->isEmpty())
+            *text = canonicalLocked(p, *text);
+    }
     return tenant;
 }
 
