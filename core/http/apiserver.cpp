@@ -131,6 +131,8 @@ Result<HttpResponse> ApiServer::runTenantRoute(const Route &route, const PathPar
         return resolved.error();
     const Tenant &tenant = *resolved->tenant;
     *tenantId = tenant.id;
+    if (m_settings.quota)
+        m_settings.quota->prefetch(tenant); // loads while the key or token is checked below
 
     TenantContext context{resolved->tenant, request.requestId, resolved->identifiedBy, {}};
     const QByteArray apiKey = request.header("X-API-Key").trimmed();

@@ -72,6 +72,12 @@ public:
     // prefix), percent-encoded, without the query.
     GateDecision admit(const Tenant &tenant, const QByteArray &method, QByteArrayView path, qint64 nowMs);
 
+    // Tells the gate which tenant it will check next, as soon as the request's tenant is
+    // known: its counters start loading while the request is authenticated, instead of being
+    // waited for by admit() (at 10,000 tenants that wait is most of the check). Optional,
+    // never changes a decision; cheap and lock-free.
+    void prefetch(const Tenant &tenant) const { m_state.prefetch(tenant.number); }
+
     // Gives back what an admitted request took (e.g. it failed on our side). Idempotent.
     void refund(GateDecision &decision);
 

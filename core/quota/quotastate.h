@@ -89,6 +89,8 @@ public:
     // nullptr when it has none yet, entry() creates them. Lock-free lookups.
     TenantQuota *find(TenantKey tenant) const;
     TenantQuota &entry(TenantKey tenant);
+    // See QuotaTable::prefetch().
+    void prefetch(quint32 tenantNumber) const { m_tenants.prefetch(tenantNumber); }
 
     // Gives back the day, month and rate units an admitted request took, for a request that
     // ends up not counting; units of a window that has since ended stay counted. Releases the

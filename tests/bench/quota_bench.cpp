@@ -156,9 +156,12 @@ static void BM_GateAdmit(benchmark::State &state)
 {
     GateFixture &f = gateFixture(int(state.range(0)), state.range(1) != 0);
     // resolved=1: the tenant object is in cache, as the server has it after resolving the
-    // request's tenant and checking its key, just before the quota check; the next
-    // iteration's tenant is prefetched for that. resolved=0: it is not (one more miss).
+    // request's tenant and checking its key, just before the quota check; the harness
+    // prefetches the tenant objects ahead for that. resolved=0: it is not (one more miss).
+    // prefetch=1: also what the server does once it knows the tenant, before checking the
+    // key: QuotaGate::prefetch(), here one check ahead.
     const bool resolved = state.range(2) != 0;
+    const bool prefetch = state.range(3) != 0;
     size_t i = size_t(state.thread_index()) * 7919;
     qint64 nowMs = std::max(f.resumeMs.load(), f.startMs + 1);
     const QByteArray method("GET"); // as the server has it: parsed once per request
@@ -166,9 +169,11 @@ static void BM_GateAdmit(benchmark::State &state)
     for (auto _ : state) {
         nowMs += (i & 4095) == 0 ? 1 : 0;
         if (resolved) {
-            const char *next = reinterpret_cast<const char *>(f.sequence[(i + 1) & 65535]);
-            __builtin_prefetch(next);
-            __builtin_prefetch(next + 64);
+            const char *ahead = reinterpret_cast<const char *>(f.sequence[(i + 2) & 65535]);
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(ahead + 64);
+            if (prefetch)
+                f.gate.prefetch(*f.sequence[(i + 1) & 65535]); // its object was fetched last time
         }
         GateDecision d = f.gate.admit(*f.sequence[i & 65535], method, "/api/v1/me", nowMs);
         refused += d.admitted() ? 0 : 1;
@@ -180,11 +185,17 @@ static void BM_GateAdmit(benchmark::State &state)
     while (resume < nowMs + 1 && !f.resumeMs.compare_exchange_weak(resume, nowMs + 1)) {
     }
 }
-BENCHMARK(BM_GateAdmit)
-    ->ArgNames({"tenants", "rule", "resolved"})
-    ->ArgsProduct({{10, 10'000}, {0, 1}, {0, 1}})
-    ->Threads(1)
-    ->Threads(2)
-    ->UseRealTime();
+static void gateArguments(benchmark::internal::Benchmark *b)
+{
+    b->ArgNames({"tenants", "rule", "resolved", "prefetch"});
+    for (const int tenants : {10, 10'000}) {
+        for (const int rule : {0, 1}) {
+            b->Args({tenants, rule, 0, 0});
+            b->Args({tenants, rule, 1, 0});
+            b->Args({tenants, rule, 1, 1});
+        }
+    }
+}
+BENCHMARK(BM_GateAdmit)->Apply(gateArguments)->Threads(1)->Threads(2)->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -243,3 +243,21 @@ TEST_F(QuotaStateTest, EightThreadsOverFourTenantsAdmitExactlyEachQuota)
     }
     EXPECT_EQ(state.tenantCount(), 4);
 }
+
+TEST_F(QuotaStateTest, PrefetchingCreatesNothingAndChangesNoCount)
+{
+    Limits daily;
+    daily.apiCallsPerDay = 2;
+    const QString id = u"tenant-prefetched"_s;
+    // Numbers without counters or without a block, none, and beyond the numbered range.
+    for (const quint32 number : {0u, 1u, 5000u, 1u << 30, 0xffffffffu})
+        state.prefetch(number);
+    EXPECT_EQ(state.tenantCount(), 0);
+    const qint64 now = clock.now().toMSecsSinceEpoch();
+    ASSERT_TRUE(state.admit({id, 7}, daily, now, utcWindows).value().admitted);
+    state.prefetch(7);
+    EXPECT_EQ(state.tenantCount(), 1);
+    EXPECT_EQ(state.usage(id, now, utcWindows).day, 1);
+    EXPECT_TRUE(state.admit({id, 7}, daily, now, utcWindows).value().admitted);
+    EXPECT_FALSE(state.admit({id, 7}, daily, now, utcWindows).value().admitted);
+}
