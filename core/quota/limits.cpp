@@ -216,7 +216,7 @@ qint64 Limits::costOf(const QByteArray &method, QByteArrayView path) const
 bool Limits::unlimited() const
 {
     return apiCallsPerDay == 0 && apiCallsPerMonth == 0 && ratePerSecond == 0 && maxConcurrent == 0
-        && storageBytes == 0 && dbConnections == 0 && rules.isEmpty();
+        && storageBytes == 0 && dbConnections == 0 && rules.isEmpty() && !writesRefused;
 }
 
 } // namespace Tenantry::Quota

@@ -71,6 +71,9 @@ struct Limits {
     int dbConnections = 0;           // tenant-data transactions open at once
     QList<CustomRule> rules;
     QList<RouteCost> costs;          // the first match wins; a request matching none costs 1
+    // Set for a tenant degraded for unpaid invoices (never stored as a plan or override):
+    // every write is refused, reads are served.
+    bool writesRefused = false;
 
     // Ok, or Invalid "invalid-quota-limits" with one field error per bad field (named as in
     // plans: api_calls_per_day, api_calls_per_month, rate_per_second, burst,
@@ -86,7 +89,7 @@ struct Limits {
     // The cost of a request (see `costs`).
     qint64 costOf(const QByteArray &method, QByteArrayView path) const;
 
-    // True when no dimension is limited.
+    // True when no dimension is limited and writes are not refused.
     bool unlimited() const;
 };
 

@@ -24,6 +24,12 @@ bool isWrite(const QByteArray &method)
     return is("POST", 4) || is("PUT", 3) || is("PATCH", 5);
 }
 
+// GET, HEAD and OPTIONS: what a degraded tenant may still do.
+bool isRead(const QByteArray &method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS";
+}
+
 qint64 ceilDiv(qint64 a, qint64 b)
 {
     return std::max<qint64>(0, (a + b - 1) / b);
@@ -257,6 +263,13 @@ GateDecision QuotaGate::admit(const Tenant &tenant, const QByteArray &method, QB
     const qint64 cost = limits->costOf(method, path);
     d.cost = cost;
 
+    if (limits->writesRefused && !isRead(method)) {
+        d.refusal = Error::forbidden(
+            u"payment-overdue"_s,
+            u"The tenant's subscription is degraded for an unpaid invoice: writes are refused and the free "
+            "plan's quotas apply until it is paid. Reads still work."_s);
+        return d;
+    }
     if (limits->storageBytes > 0 && isWrite(method)) {
         const qint64 used = counters->storageBytes.load(std::memory_order_relaxed);
         if (used >= limits->storageBytes) {

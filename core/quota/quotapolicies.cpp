@@ -44,6 +44,12 @@ QuotaPolicies::QuotaPolicies()
 
 void QuotaPolicies::reset(const QHash<QString, Limits> &plans, const QHash<QString, QJsonObject> &overrides)
 {
+    reset(plans, overrides, {}, QString());
+}
+
+void QuotaPolicies::reset(const QHash<QString, Limits> &plans, const QHash<QString, QJsonObject> &overrides,
+                          const QSet<QString> &degraded, const QString &degradedPlan)
+{
     auto next = newSnapshot();
     for (auto it = plans.begin(); it != plans.end(); ++it)
         next->plans.insert(it.key(), std::make_shared<const Limits>(it.value()));
@@ -57,6 +63,19 @@ void QuotaPolicies::reset(const QHash<QString, Limits> &plans, const QHash<QStri
         }
     }
     next->plans.remove(QString());
+    if (!degraded.isEmpty()) {
+        // The per-tenant table the request path already consults, so this costs nothing
+        // for tenants in good standing.
+        Limits restricted = plans.value(degradedPlan);
+        restricted.writesRefused = true;
+        const auto shared = std::make_shared<const Limits>(restricted);
+        next->degraded = degraded;
+        for (const QString &id : degraded) {
+            QHash<QString, std::shared_ptr<const Limits>> &perPlan = next->tenants[id];
+            perPlan.clear();
+            perPlan.insert(QString(), shared); // every plan falls back to it
+        }
+    }
     m_current.store(std::move(next));
     m_generation.fetch_add(1, std::memory_order_release);
 }

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
@@ -23,6 +24,7 @@ struct PolicySnapshot {
     // changes plan is served right away.
     QHash<QString, QHash<QString, std::shared_ptr<const Limits>>> tenants;
     QHash<QString, QJsonObject> overrides;                   // by tenant id, as stored
+    QSet<QString> degraded;                                  // tenant ids, see reset()
 };
 
 // The limits in force for each tenant: its plan's, with its own overrides on top. Readers
@@ -41,6 +43,11 @@ public:
     // edited since makes a merge invalid (e.g. a burst whose rate the plan dropped), the
     // plan's limits hold for that tenant.
     void reset(const QHash<QString, Limits> &plans, const QHash<QString, QJsonObject> &overrides);
+    // The same, with the ids of tenants degraded for unpaid invoices: whatever their plan
+    // and overrides, they get the limits of `degradedPlan` (none when it does not exist)
+    // with writesRefused set.
+    void reset(const QHash<QString, Limits> &plans, const QHash<QString, QJsonObject> &overrides,
+               const QSet<QString> &degraded, const QString &degradedPlan);
 
     // The limits for `tenant`, never null: its plan's (none for a plan that does not exist)
     // merged with its overrides. For the request path: no lock and no reference count is

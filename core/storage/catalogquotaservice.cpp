@@ -228,7 +228,16 @@ Status CatalogQuotaService::load()
     QHash<QString, QJsonObject> overrides;
     while (q->next())
         overrides.insert(q->value(0).toString(), parseStored(q->value(1).toString()));
-    m_policies.reset(planLimits, overrides);
+    // Tenants degraded for unpaid invoices (billing's dunning) get the free plan, read-only;
+    // billing bumps the quotas revision when one moves in or out.
+    auto degradedRows = runQuery(db.value(),
+                                 u"SELECT tenant_id FROM subscriptions WHERE status IN ('degraded', 'suspended')"_s);
+    if (!degradedRows)
+        return degradedRows.error();
+    QSet<QString> degraded;
+    while (degradedRows->next())
+        degraded.insert(degradedRows->value(0).toString());
+    m_policies.reset(planLimits, overrides, degraded, u"free"_s);
     m_loadedRevision.store(revision.value());
     return {};
 }

@@ -362,3 +362,34 @@ TEST(QuotaPolicies, EveryThreadSeesAResetAndInstancesDoNotMix)
 }
 
 } // namespace
+
+TEST_F(QuotaGateTest, ADegradedTenantGetsTheFreePlanReadOnlyAndOthersKeepTheirs)
+{
+    auto limits = [](const char *json) {
+        return applyLimitsJson({}, QJsonDocument::fromJson(QByteArray(json)).object()).value();
+    };
+    const QHash<QString, Limits> plans{{u"free"_s, limits(R"({"api_calls_per_day": 3})")},
+                                       {u"pro"_s, limits(R"({"api_calls_per_day": 100})")}};
+    const QHash<QString, QJsonObject> overrides{
+        {u"late"_s, QJsonDocument::fromJson(R"({"api_calls_per_day": 1000})").object()}};
+    m_policies.reset(plans, overrides, {u"late"_s}, u"free"_s);
+    const qint64 now = at(2026, 1, 1);
+    for (const Tenant &late : {served(u"late"_s, u"pro"_s), tenant(u"late"_s, u"pro"_s)}) {
+        for (const char *method : {"POST", "PUT", "PATCH", "DELETE"}) {
+            const GateDecision refused = m_gate.admit(late, method, "/api/v1/entities/x/records", now);
+            ASSERT_FALSE(refused.admitted()) << method;
+            EXPECT_EQ(refused.refusal->kind, ErrorKind::Forbidden);
+            EXPECT_EQ(refused.refusal->code, u"payment-overdue"_s);
+        }
+    }
+    // Reads are served under the free plan's 3 a day, not pro's 100 nor its override of 1000.
+    EXPECT_EQ(admitMany(served(u"late"_s, u"pro"_s), 5, now), 3);
+    // Another tenant on pro is not touched, and may write.
+    const Tenant other = served(u"paying"_s, u"pro"_s);
+    EXPECT_TRUE(m_gate.admit(other, "POST", "/api/v1/entities/x/records", now).admitted());
+    EXPECT_EQ(admitMany(other, 10, now), 10);
+    // Paid: the plan and the override hold again at once (the cache follows the reset).
+    m_policies.reset(plans, overrides);
+    EXPECT_TRUE(m_gate.admit(served(u"late"_s, u"pro"_s), "POST", "/api/v1/entities/x/records", now).admitted());
+    EXPECT_EQ(admitMany(served(u"late"_s, u"pro"_s), 5, now), 5);
+}
