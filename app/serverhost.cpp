@@ -9,6 +9,7 @@
 #include "core/http/metricsroutes.h"
 #include "core/http/quotaalertroutes.h"
 #include "core/http/quotaroutes.h"
+#include "core/http/meterroutes.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
 #include "core/identify/jwtstrategy.h"
@@ -83,6 +84,7 @@ struct ServerHost::Parts {
         , records(rt.dataPlane().router(), rt.clock())
     , quotaGate(rt.quotaPolicies())
     , quotaAlertLog(rt.catalog(), rt.clock())
+    , meter(rt.catalog())
     , quotaAlerter(quotaAlerts, quotaAlertLog, webhooks, rt.clock())
     {
         quotaGate.setAlertQueue(&quotaAlerts);
@@ -106,6 +108,7 @@ struct ServerHost::Parts {
     Quota::QuotaGate quotaGate;
     Quota::QuotaAlertQueue quotaAlerts;
     Storage::QuotaAlertRepository quotaAlertLog;
+    Storage::MeterRepository meter;
     Quota::QuotaAlertNotifier quotaAlerter; // records queued alerts, sends tenants' webhooks
     Http::Router router;
     std::optional<UsageMetering> usage; // needs the router; built on the host's thread
@@ -144,6 +147,7 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     }
     Http::registerQuotaRoutes(p.router, rt.quotas(), p.quotaGate, rt.directory(), rt.clock());
     Http::registerQuotaAlertRoutes(p.router, p.quotaAlertLog, rt.directory());
+    Http::registerMeterRoutes(p.router, p.meter, rt.directory(), rt.clock());
     if (options.quotas) {
         Quota::QuotaPolicies &policies = rt.quotaPolicies();
         rt.dataPlane().router().setTenantShare(
