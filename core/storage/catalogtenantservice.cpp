@@ -2,6 +2,8 @@
 
 #include "core/security/apikey.h"
 #include "core/storage/catalogquotaservice.h"
+#include "core/storage/meterrepository.h"
+#include "core/storage/subscriptionrepository.h"
 #include "core/storage/tenantrepository.h"
 #include "core/tenancy/tenantjson.h"
 #include "core/tenancy/slug.h"
@@ -245,6 +247,10 @@ Result<Tenant> CatalogTenantService::apply(const Actor &actor, const QString &sl
             if (Status s = TenantRepository::revokeAllKeys(db, next.id, now); !s)
                 return s;
             if (Status s = CatalogQuotaService::purgeTenant(db, next.id); !s)
+                return s;
+            if (Status s = MeterRepository::purgeTenant(db, next.id); !s)
+                return s;
+            if (Status s = SubscriptionRepository::purgeTenant(db, next.id); !s)
                 return s;
         }
         if (Status s = TenantRepository::bumpRevision(db); !s)
