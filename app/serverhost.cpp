@@ -9,6 +9,7 @@
 #include "core/http/metricsroutes.h"
 #include "core/http/quotaalertroutes.h"
 #include "core/http/quotaroutes.h"
+#include "core/http/billingroutes.h"
 #include "core/http/meterroutes.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
@@ -85,6 +86,7 @@ struct ServerHost::Parts {
     , quotaGate(rt.quotaPolicies())
     , quotaAlertLog(rt.catalog(), rt.clock())
     , meter(rt.catalog())
+    , billingSettings(rt.catalog(), rt.audit())
     , quotaAlerter(quotaAlerts, quotaAlertLog, webhooks, rt.clock())
     {
         quotaGate.setAlertQueue(&quotaAlerts);
@@ -109,6 +111,7 @@ struct ServerHost::Parts {
     Quota::QuotaAlertQueue quotaAlerts;
     Storage::QuotaAlertRepository quotaAlertLog;
     Storage::MeterRepository meter;
+    Storage::BillingSettingsStore billingSettings;
     Quota::QuotaAlertNotifier quotaAlerter; // records queued alerts, sends tenants' webhooks
     Http::Router router;
     std::optional<UsageMetering> usage; // needs the router; built on the host's thread
@@ -148,6 +151,7 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     Http::registerQuotaRoutes(p.router, rt.quotas(), p.quotaGate, rt.directory(), rt.clock());
     Http::registerQuotaAlertRoutes(p.router, p.quotaAlertLog, rt.directory());
     Http::registerMeterRoutes(p.router, p.meter, rt.directory(), rt.clock());
+    Http::registerBillingRoutes(p.router, p.billingSettings, rt.clock());
     if (options.quotas) {
         Quota::QuotaPolicies &policies = rt.quotaPolicies();
         rt.dataPlane().router().setTenantShare(
