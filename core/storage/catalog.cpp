@@ -72,6 +72,29 @@ Result<QSqlQuery> runQuery(QSqlDatabase &db, const QString &sql, const QVariantL
     return q;
 }
 
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+QVariant timeOrNull(qint64 ms)
+{
+    return ms > 0 ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+Result<qint64> takeCounter(QSqlDatabase &tx, const QString &name)
+{
+    auto bumped = runQuery(tx, u"UPDATE catalog_state SET value = value + 1 WHERE name = ?"_s, {name});
+    if (!bumped)
+        return bumped.error();
+    auto value = runQuery(tx, u"SELECT value FROM catalog_state WHERE name = ?"_s, {name});
+    if (!value)
+        return value.error();
+    if (!value->next())
+        return Error::internal(u"The catalog has no counter '%1' (a migration is missing?)."_s.arg(name));
+    return value->value(0).toLongLong();
+}
+
 int Catalog::latestSchemaVersion()
 {
     const auto all = loadMigrations(u":/sql/catalog"_s);

@@ -70,4 +70,14 @@ Error sqlError(const QString &what, const QSqlError &error);
 // statement's purpose. Used by every repository so failures read the same everywhere.
 Result<QSqlQuery> runQuery(QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
+// Values for optional columns: NULL for empty text, or for a time of 0 (unset).
+QVariant textOrNull(const QString &text);
+QVariant timeOrNull(qint64 ms);
+
+// Adds one to the catalog_state counter `name` and returns its new value. The update takes
+// the counter row's lock (on SQLite the transaction already holds the write lock), so ids
+// handed out this way are unique and grow in commit order. Errors: Internal when the counter
+// does not exist (its migration is missing).
+Result<qint64> takeCounter(QSqlDatabase &tx, const QString &name);
+
 } // namespace Tenantry::Storage

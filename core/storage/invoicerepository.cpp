@@ -11,16 +11,6 @@ const QString kColumns = u"id, number, tenant_id, kind, corrects, status, curren
                          "subtotal_minor, tax_minor, total_minor, amount_paid_minor, issued_at, due_at, paid_at, "
                          "document, created_at, updated_at"_s;
 
-QVariant orNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
-QVariant orNull(qint64 ms)
-{
-    return ms > 0 ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
 QString documentText(const QJsonObject &document)
 {
     return QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact));
@@ -74,8 +64,8 @@ Status rewrite(QSqlDatabase &tx, const StoredInvoice &s, const QString &newStatu
                       u"UPDATE invoices SET number = ?, status = ?, currency = ?, subtotal_minor = ?, tax_minor = ?, "
                       "total_minor = ?, issued_at = ?, due_at = ?, document = ?, updated_at = ? "
                       "WHERE id = ? AND status = 'draft'"_s,
-                      {orNull(s.number), newStatus, s.currency, s.subtotalMinor, s.taxMinor, s.totalMinor,
-                       orNull(s.issuedMs), orNull(s.dueMs), documentText(s.document), s.updatedMs, s.id});
+                      {textOrNull(s.number), newStatus, s.currency, s.subtotalMinor, s.taxMinor, s.totalMinor,
+                       timeOrNull(s.issuedMs), timeOrNull(s.dueMs), documentText(s.document), s.updatedMs, s.id});
     if (!q)
         return q.error();
     return {};
@@ -101,9 +91,9 @@ Status insert(QSqlDatabase &tx, const StoredInvoice &s)
     auto q = runQuery(tx,
                       u"INSERT INTO invoices ("_s + kColumns
                           + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                      {s.id, orNull(s.number), s.tenantId, s.kind, orNull(s.corrects), s.status, s.currency,
+                      {s.id, textOrNull(s.number), s.tenantId, s.kind, textOrNull(s.corrects), s.status, s.currency,
                        s.periodStartMs, s.periodEndMs, s.subtotalMinor, s.taxMinor, s.totalMinor, s.amountPaidMinor,
-                       orNull(s.issuedMs), orNull(s.dueMs), orNull(s.paidMs), documentText(s.document), s.createdMs,
+                       timeOrNull(s.issuedMs), timeOrNull(s.dueMs), timeOrNull(s.paidMs), documentText(s.document), s.createdMs,
                        s.updatedMs});
     if (!q)
         return q.error();
@@ -126,7 +116,7 @@ Status moveStatus(QSqlDatabase &tx, const QString &id, const QString &from, cons
     auto q = runQuery(tx,
                       u"UPDATE invoices SET status = ?, amount_paid_minor = ?, paid_at = ?, updated_at = ? "
                       "WHERE id = ? AND status = ?"_s,
-                      {to, amountPaidMinor, orNull(paidMs), nowMs, id, from});
+                      {to, amountPaidMinor, timeOrNull(paidMs), nowMs, id, from});
     if (!q)
         return q.error();
     if (q->numRowsAffected() != 1) {

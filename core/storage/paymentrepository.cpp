@@ -8,11 +8,6 @@ namespace {
 const QString kColumns = u"id, invoice_id, tenant_id, gateway, idempotency_key, amount_minor, currency, status, "
                          "gateway_reference, failure_code, failure_message, attempted_at"_s;
 
-QVariant orNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
 Result<QList<PaymentAttempt>> readAll(Result<QSqlQuery> q)
 {
     if (!q)
@@ -36,7 +31,7 @@ Status save(QSqlDatabase &tx, const PaymentAttempt &a)
                             "status = excluded.status, gateway_reference = excluded.gateway_reference, "
                             "failure_code = excluded.failure_code, failure_message = excluded.failure_message"_s,
                       {a.id, a.invoiceId, a.tenantId, a.gateway, a.idempotencyKey, a.amountMinor, a.currency, a.status,
-                       orNull(a.gatewayReference), orNull(a.failureCode), orNull(a.failureMessage), a.attemptedMs});
+                       textOrNull(a.gatewayReference), textOrNull(a.failureCode), textOrNull(a.failureMessage), a.attemptedMs});
     if (!q)
         return q.error();
     return {};

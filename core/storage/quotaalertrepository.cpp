@@ -54,15 +54,10 @@ Result<QList<Quota::QuotaAlert>> QuotaAlertRepository::record(const QList<Quota:
         // Bumping the counter first takes its row lock (SQLite's BEGIN IMMEDIATE already
         // holds the whole file), so recorders sharing the catalog take turns: ids are unique,
         // grow in commit order, and no two transactions wait on each other's unique keys.
-        auto bumped = runQuery(tx, u"UPDATE catalog_state SET value = value + 1 WHERE name = 'quota_alerts_last_id'"_s);
-        if (!bumped)
-            return bumped.error();
-        auto last = runQuery(tx, u"SELECT value FROM catalog_state WHERE name = 'quota_alerts_last_id'"_s);
-        if (!last)
-            return last.error();
-        if (!last->next())
-            return Error::internal(u"The catalog has no quota alert counter (migration 0006 missing?)."_s);
-        qint64 nextId = last->value(0).toLongLong();
+        auto taken = takeCounter(tx, u"quota_alerts_last_id"_s);
+        if (!taken)
+            return taken.error();
+        qint64 nextId = taken.value();
 
         QSqlQuery insert(tx);
         if (!insert.prepare(u"INSERT INTO quota_alerts ("_s + kColumns

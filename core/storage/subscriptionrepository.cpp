@@ -12,16 +12,6 @@ const QString kColumns = u"tenant_id, plan, cycle, status, anchor_at, period_sta
                          "scheduled_plan, scheduled_cycle, cancel_at_period_end, dunning_attempt, next_retry_at, "
                          "past_due_since, created_at, updated_at"_s;
 
-QVariant nullableMs(qint64 ms)
-{
-    return ms > 0 ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant nullableText(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
 Result<Billing::Subscription> read(const QSqlQuery &q)
 {
     Billing::Subscription s;
@@ -94,9 +84,9 @@ Status save(QSqlDatabase &tx, const Billing::Subscription &s)
                              u"INSERT INTO subscriptions ("_s + kColumns
                                  + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                              {s.tenantId, s.plan, s.cycle, Billing::subscriptionStatusName(s.status), s.anchorMs,
-                              s.periodStartMs, s.periodEndMs, nullableMs(s.trialEndMs), nullableText(s.scheduledPlan),
-                              nullableText(s.scheduledCycle), s.cancelAtPeriodEnd ? 1 : 0, s.dunningAttempt,
-                              nullableMs(s.nextRetryMs), nullableMs(s.pastDueSinceMs), s.createdMs, s.updatedMs});
+                              s.periodStartMs, s.periodEndMs, timeOrNull(s.trialEndMs), textOrNull(s.scheduledPlan),
+                              textOrNull(s.scheduledCycle), s.cancelAtPeriodEnd ? 1 : 0, s.dunningAttempt,
+                              timeOrNull(s.nextRetryMs), timeOrNull(s.pastDueSinceMs), s.createdMs, s.updatedMs});
     if (!inserted)
         return inserted.error();
     return {};
@@ -104,15 +94,10 @@ Status save(QSqlDatabase &tx, const Billing::Subscription &s)
 
 Result<qint64> appendEvent(QSqlDatabase &tx, const Billing::SubscriptionEvent &e)
 {
-    auto bumped = runQuery(tx, u"UPDATE catalog_state SET value = value + 1 WHERE name = 'subscription_events_last_id'"_s);
-    if (!bumped)
-        return bumped.error();
-    auto last = runQuery(tx, u"SELECT value FROM catalog_state WHERE name = 'subscription_events_last_id'"_s);
-    if (!last)
-        return last.error();
-    if (!last->next())
-        return Error::internal(u"The catalog has no subscription event counter (migration 0007 missing?)."_s);
-    const qint64 id = last->value(0).toLongLong();
+    auto taken = takeCounter(tx, u"subscription_events_last_id"_s);
+    if (!taken)
+        return taken.error();
+    const qint64 id = taken.value();
     auto inserted = runQuery(tx,
                              u"INSERT INTO subscription_events (id, tenant_id, at, kind, actor, detail) "
                              "VALUES (?, ?, ?, ?, ?, ?)"_s,

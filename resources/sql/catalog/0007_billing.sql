@@ -1,12 +1,6 @@
--- Billing (core/billing, core/storage/catalogbillingservice.cpp). Every amount is an integer
--- count of the currency's minor units (core/billing/money.h); every time is milliseconds
--- since the epoch (UTC), like everywhere in the catalog.
-
--- A plan's price (the JSON form of Billing::PlanPricing, core/billing/pricingjson.h): NULL
--- while the plan is not for sale. Plans missing from the catalog or without a price are
--- filled in from resources/billing/plans.json when the catalog opens; after that the
--- catalog's copy is the one that counts and operators edit it through the admin API.
-ALTER TABLE plans ADD COLUMN pricing TEXT;
+-- Billing (core/billing; rows read and written by the repositories in core/storage). Every
+-- amount is an integer count of the currency's minor units (core/billing/money.h); every
+-- time is milliseconds since the epoch (UTC), like everywhere in the catalog.
 
 -- Who issues invoices, the tax rate, the invoice number prefix and the dunning schedule:
 -- one JSON document (Billing::BillingSettings), edited through the admin API.
@@ -53,8 +47,8 @@ CREATE TABLE subscription_events (
 CREATE INDEX subscription_events_tenant ON subscription_events (tenant_id, id);
 INSERT INTO catalog_state (name, value) VALUES ('subscription_events_last_id', 0);
 
--- Lines waiting for the tenant's next invoice: prorations of plan changes, adjustments.
--- invoice_id is set when an invoice takes them.
+-- Lines waiting for the tenant's next invoice (prorations of plan changes, adjustments);
+-- invoice_id is set when an invoice takes them. A tenant's purge removes those still waiting.
 CREATE TABLE pending_invoice_lines (
     id BIGINT PRIMARY KEY,
     tenant_id TEXT NOT NULL,
