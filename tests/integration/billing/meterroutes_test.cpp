@@ -6,9 +6,7 @@
 #include "core/identify/headerstrategy.h"
 #include "core/security/apikey.h"
 #include "tests/integration/storage/catalogfixture.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "tests/support/dispatchreply.h"
 
 using namespace Tenantry;
 using namespace Tenantry::Http;
@@ -19,19 +17,7 @@ namespace {
 
 const QByteArray kAdminToken = "meter-routes-admin-token";
 
-struct Reply {
-    int status = 0;
-    QByteArray contentType;
-    QJsonObject body;
-    QString code() const { return body.value("code"_L1).toString(); }
-    QStringList fieldErrors() const
-    {
-        QStringList out;
-        for (const QJsonValue &e : body.value("errors"_L1).toArray())
-            out.append(e.toObject().value("field"_L1).toString());
-        return out;
-    }
-};
+using Reply = DispatchReply;
 
 class MeterRoutesTest : public CatalogBackendTest
 {
@@ -69,12 +55,7 @@ protected:
 
     Reply call(const QByteArray &method, const QString &target, const HeaderList &headers, const QByteArray &body = {})
     {
-        const qsizetype q = target.indexOf(u'?');
-        HttpRequest request{method, target.left(q < 0 ? target.size() : q).toUtf8(),
-                            QUrlQuery(q < 0 ? QString() : target.mid(q + 1)), headers, body,
-                            QHostAddress::LocalHost, u"req-1"_s};
-        const HttpResponse r = m_server->dispatch(request);
-        return {r.status, r.contentType, QJsonDocument::fromJson(r.body).object()};
+        return dispatchTo(*m_server, method, target, headers, body);
     }
     Reply admin(const QByteArray &method, const QString &target, const QByteArray &body = {})
     {

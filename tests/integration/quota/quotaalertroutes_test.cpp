@@ -7,6 +7,7 @@
 #include "core/identify/pathstrategy.h"
 #include "core/security/apikey.h"
 #include "tests/integration/quota/quotaalertfixture.h"
+#include "tests/support/dispatchreply.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,21 +22,8 @@ namespace {
 
 const QByteArray kAdminToken = "quota-alert-routes-admin-token";
 
-struct Reply {
-    int status = 0;
-    QByteArray contentType;
-    QByteArray raw;
-    QJsonObject body;
-
-    QString code() const { return body.value("code"_L1).toString(); }
+struct Reply : DispatchReply {
     QJsonArray alerts() const { return body.value("alerts"_L1).toArray(); }
-    QStringList fieldErrors() const
-    {
-        QStringList out;
-        for (const QJsonValue &e : body.value("errors"_L1).toArray())
-            out.append(e.toObject().value("field"_L1).toString());
-        return out;
-    }
 };
 
 class QuotaAlertRoutesTest : public QuotaAlertFixture
@@ -75,12 +63,7 @@ protected:
 
     Reply call(const QByteArray &method, const QString &target, const HeaderList &headers, const QByteArray &body = {})
     {
-        const qsizetype q = target.indexOf(u'?');
-        HttpRequest request{method, target.left(q < 0 ? target.size() : q).toUtf8(),
-                            QUrlQuery(q < 0 ? QString() : target.mid(q + 1)), headers, body,
-                            QHostAddress::LocalHost, u"req-1"_s};
-        const HttpResponse r = m_server->dispatch(request);
-        return {r.status, r.contentType, r.body, QJsonDocument::fromJson(r.body).object()};
+        return {dispatchTo(*m_server, method, target, headers, body)};
     }
     Reply admin(const QByteArray &method, const QString &target, const QByteArray &body = {})
     {
