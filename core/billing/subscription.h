@@ -23,6 +23,7 @@ struct Subscription {
     int dunningAttempt = 0;     // failed retries of the oldest unpaid invoice
     qint64 nextRetryMs = 0;     // 0: none due
     qint64 pastDueSinceMs = 0;  // when its invoice first failed; 0 in good standing
+    QString paymentCustomer;    // the tenant's customer at the payment gateway ("" for none)
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
 };
