@@ -1,9 +1,9 @@
 #include "documents/usagereportpdf.h"
 
+#include "documents/pdfcanvas.h"
+
 #include <QBuffer>
-#include <QFontMetricsF>
 #include <QLocale>
-#include <QPainter>
 #include <QPdfWriter>
 
 #include <array>
@@ -24,7 +24,7 @@ constexpr qreal kRowHeight = 7;
 constexpr qreal kHeaderHeight = 8;
 constexpr qreal kFirstTableTop = 98;   // below title, period and summary tiles
 constexpr qreal kNextTableTop = 26;    // below the running header
-constexpr int kResolution = 600;       // dots per inch of the PDF's coordinate space
+constexpr int kResolution = PdfCanvas::kResolution;
 
 constexpr int rowsBetween(qreal top)
 {
@@ -103,63 +103,7 @@ QString tenantTitle(const Report::UsageTenant &t)
     return u"%1 (%2)"_s.arg(t.name, t.slug.isEmpty() ? t.id : t.slug);
 }
 
-// Paints in millimetres on a QPdfWriter; fonts are sized in points as usual.
-class Canvas
-{
-public:
-    explicit Canvas(QPdfWriter &writer) : m_writer(writer), m_painter(&writer) {}
-
-    bool isActive() const { return m_painter.isActive(); }
-    bool newPage() { return m_writer.newPage(); }
-    void end() { m_painter.end(); }
-
-    static QFont font(qreal points, bool bold = false)
-    {
-        QFont f;
-        // Noto Sans where installed; Noto Sans CJK SC covers Latin and Chinese alike, and
-        // fontconfig supplies any other script's glyphs.
-        f.setFamilies({u"Noto Sans"_s, u"Noto Sans CJK SC"_s, u"DejaVu Sans"_s});
-        f.setPointSizeF(points);
-        f.setBold(bold);
-        return f;
-    }
-
-    // One line, elided to fit; with Qt::TextWordWrap in `flags`, wrapped instead.
-    void text(const QRectF &mmRect, int flags, const QString &text, const QFont &font, const QColor &color)
-    {
-        m_painter.setFont(font);
-        m_painter.setPen(color);
-        const QRectF r = device(mmRect);
-        const QString shown = (flags & Qt::TextWordWrap)
-            ? text
-            : QFontMetricsF(font, &m_writer).elidedText(text, Qt::ElideRight, r.width());
-        m_painter.drawText(r, flags, shown);
-    }
-
-    void fill(const QRectF &mmRect, const QColor &color, qreal radiusMm = 0)
-    {
-        m_painter.setPen(Qt::NoPen);
-        m_painter.setBrush(color);
-        if (radiusMm > 0)
-            m_painter.drawRoundedRect(device(mmRect), mm(radiusMm), mm(radiusMm));
-        else
-            m_painter.drawRect(device(mmRect));
-        m_painter.setBrush(Qt::NoBrush);
-    }
-
-    void line(qreal x1, qreal y1, qreal x2, qreal y2, const QColor &color, qreal widthMm = 0.2)
-    {
-        m_painter.setPen(QPen(color, mm(widthMm)));
-        m_painter.drawLine(QPointF(mm(x1), mm(y1)), QPointF(mm(x2), mm(y2)));
-    }
-
-private:
-    qreal mm(qreal v) const { return v * kResolution / 25.4; }
-    QRectF device(const QRectF &r) const { return QRectF(mm(r.x()), mm(r.y()), mm(r.width()), mm(r.height())); }
-
-    QPdfWriter &m_writer;
-    QPainter m_painter;
-};
+using Canvas = PdfCanvas;
 
 class UsageReportDocument
 {

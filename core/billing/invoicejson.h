@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/base/result.h"
+#include "core/billing/invoice.h"
+
+#include <QJsonObject>
+
+namespace Tenantry::Billing {
+
+// The invoice's public and stored JSON form: snake_case keys, amounts as decimal strings in
+// major units with the currency's digits ("12.30"), times as ISO-8601 UTC
+// ("2026-03-01T00:00:00Z", null when 0), the logo as base64, and amount_due (total − paid),
+// which is written for readers and recomputed, not read. Thread safety: pure.
+QJsonObject invoiceToJson(const Invoice &invoice);
+
+// Reads what invoiceToJson() writes back exactly (a round trip gives an equal Invoice).
+// Errors: Invalid "invalid-invoice-document" naming the first bad field.
+Result<Invoice> invoiceFromJson(const QJsonObject &json);
+
+} // namespace Tenantry::Billing
