@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "app/billingcommands.h"
+#include "app/clioutput.h"
 #include "app/migratecommand.h"
 #include "app/runtime.h"
 #include "core/http/quotaroutes.h"
@@ -58,39 +60,29 @@ const QList<Command> &commands()
         {u"plans"_s, u"list"_s, {}, u"List the plans and their limits."_s},
         {u"plans"_s, u"show"_s, u"NAME"_s, u"Show one plan."_s},
         {u"plans"_s, u"set"_s, u"NAME JSON"_s, u"Create or replace a plan's limits (--name sets its display name)."_s},
+        {u"plans"_s, u"pricing"_s, u"NAME"_s, u"Show what a plan costs and its default isolation."_s},
+        {u"plans"_s, u"price"_s, u"NAME JSON"_s,
+         u"Replace a plan's pricing, e.g. '{\"currency\": \"EUR\", \"monthly\": \"29.00\"}' (--isolation sets its strategy)."_s},
+        {u"subscriptions"_s, u"list"_s, {}, u"List every tenant's subscription."_s},
+        {u"subscriptions"_s, u"show"_s, u"SLUG"_s, u"Show a tenant's subscription and its history."_s},
+        {u"subscriptions"_s, u"create"_s, u"SLUG"_s, u"Subscribe a tenant (--plan, --cycle monthly|yearly, --no-trial)."_s},
+        {u"subscriptions"_s, u"preview"_s, u"SLUG"_s,
+         u"Show what a plan change costs (--plan, --cycle, --timing immediate|period_end) and its at_ms."_s},
+        {u"subscriptions"_s, u"change"_s, u"SLUG"_s,
+         u"Change the plan (--plan, --cycle, --timing; --at with a preview's at_ms books exactly its amounts)."_s},
+        {u"subscriptions"_s, u"cancel"_s, u"SLUG"_s, u"Cancel at the period's end (--now: at once)."_s},
+        {u"invoices"_s, u"list"_s, {}, u"List invoices, newest first (--tenant, --status, --limit)."_s},
+        {u"invoices"_s, u"show"_s, u"ID"_s, u"Show an invoice (id or number) as JSON."_s},
+        {u"invoices"_s, u"pdf"_s, u"ID"_s, u"Write an invoice as PDF (--output FILE, else standard output)."_s},
+        {u"invoices"_s, u"pay"_s, u"ID REFERENCE"_s, u"Record a payment received outside the gateway."_s},
+        {u"invoices"_s, u"collect"_s, u"ID"_s, u"Charge an open invoice through the payment gateway now."_s},
+        {u"invoices"_s, u"void"_s, u"ID"_s, u"Void an open invoice."_s},
+        {u"invoices"_s, u"run"_s, {}, u"Run billing now: renew ended periods, issue and collect invoices, dunning."_s},
         {u"report"_s, u"usage"_s, {},
          u"Usage report for [--from, --to) (dates or whole UTC hours): every tenant, or one with --tenant; "
          "--format json (default), csv or pdf (pdf needs --output)."_s},
     };
     return all;
-}
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-// The operating-system user running the command, for the audit trail.
-Actor cliActor()
-{
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", u"unknown"_s));
-    return {u"cli:"_s + user, {}, {}};
-}
-
-int failed(const Error &error)
-{
-    QString text = u"error: %1 (%2)\n"_s.arg(error.message, error.code);
-    for (const FieldError &f : error.fields)
-        text += u"  %1: %2\n"_s.arg(f.field, f.message);
-    std::fputs(qPrintable(text), stderr);
-    return 1;
-}
-
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "tenantry: %s\nRun 'tenantry --help' for the commands.\n", qPrintable(message));
-    return 2;
 }
 
 void printTenants(const QList<Tenant> &tenants)
@@ -99,11 +91,6 @@ void printTenants(const QList<Tenant> &tenants)
     for (const Tenant &t : tenants) {
         out() << u"%1 %2 %3 %4 %5\n"_s.arg(t.slug, -24).arg(statusName(t.status), -10).arg(t.plan, -12).arg(t.isolation, -10).arg(t.config.displayName);
     }
-}
-
-void printJson(const QJsonValue &value)
-{
-    out() << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject())).toJson(QJsonDocument::Indented);
 }
 
 Result<Observe::AuditQuery> auditQuery(TenantService &tenants, const QCommandLineParser &parser)
@@ -218,31 +205,7 @@ int runUsageReport(Runtime &runtime, const QCommandLineParser &parser)
     } else {
         bytes = QJsonDocument(Report::usageReportToJson(report.value())).toJson(QJsonDocument::Indented);
     }
-    if (!parser.isSet(u"output"_s)) {
-        QFile stdOut;
-        if (!stdOut.open(stdout, QIODevice::WriteOnly) || stdOut.write(bytes) != bytes.size())
-            return failed(Error::internal(u"Cannot write to standard output."_s));
-        return 0;
-    }
-    // All or nothing: a report that fails half way leaves no truncated file behind.
-    QSaveFile file(parser.value(u"output"_s));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return failed(Error::invalid(u"invalid-output"_s, u"Cannot write %1: %2"_s.arg(file.fileName(), file.errorString())));
-    return 0;
-}
-
-Result<QJsonObject> jsonArgument(const QString &text)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        return Error::invalid(u"malformed-json"_s, u"The limits must be one JSON object: %1 at offset %2."_s
-                                                       .arg(doc.isObject() || error.error != QJsonParseError::NoError
-                                                                ? error.errorString()
-                                                                : u"not an object"_s)
-                                                       .arg(error.offset));
-    }
-    return doc.object();
+    return writeOutput(bytes, parser.value(u"output"_s));
 }
 
 QString percentOf(const Quota::DimensionUsage &u)
@@ -415,6 +378,11 @@ int runCli(const QStringList &arguments)
         {u"output"_s, u"Export to this file instead of standard output."_s, u"file"_s},
         {u"from"_s, u"Usage report start (included): YYYY-MM-DD or a whole-hour ISO 8601 UTC time."_s, u"date"_s},
         {u"to"_s, u"Usage report end (excluded): YYYY-MM-DD or a whole-hour ISO 8601 UTC time."_s, u"date"_s},
+        {u"cycle"_s, u"Billing cycle: monthly or yearly."_s, u"cycle"_s},
+        {u"timing"_s, u"When a plan change takes effect: immediate or period_end."_s, u"timing"_s},
+        {u"at"_s, u"A preview's at_ms, to book exactly its amounts."_s, u"ms"_s},
+        {u"no-trial"_s, u"Subscribe without the plan's trial."_s},
+        {u"now"_s, u"Cancel at once instead of at the period's end."_s},
     });
     if (!command) {
         QString list;
@@ -564,6 +532,8 @@ int runCli(const QStringList &arguments)
             return 0;
         }
     }
+    if (group == "subscriptions"_L1 || group == "invoices"_L1 || (group == "plans"_L1 && (verb == "pricing"_L1 || verb == "price"_L1)))
+        return runBillingCommand(*runtime.value(), group, verb, positional, parser, json);
     if (group == "quotas"_L1 || group == "plans"_L1)
         return runQuotas(*runtime.value(), group, verb, positional, parser, json);
     if (group == "audit"_L1)

@@ -38,6 +38,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Http::CommonOptions &option
                                                                    rt->m_clock);
     if (Status loaded = rt->m_quotas->load(); !loaded)
         return loaded.error();
+    rt->m_billing = std::make_unique<BillingStack>(*rt->m_catalog, *rt->m_audit, rt->m_directory, rt->m_clock);
+    if (Status seeded = rt->m_billing->seed(); !seeded)
+        return seeded.error();
     return rt;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/billingstack.h"
+
 #include "core/base/clock.h"
 #include "core/http/serveroptions.h"
 #include "core/observe/auditlog.h"
@@ -34,6 +36,7 @@ public:
     // Plans and per-tenant overrides, loaded at open; the request path reads quotaPolicies().
     Storage::CatalogQuotaService &quotas() { return *m_quotas; }
     Quota::QuotaPolicies &quotaPolicies() { return m_quotaPolicies; }
+    BillingStack &billing() { return *m_billing; }
 
 private:
     Runtime() = default;
@@ -46,6 +49,7 @@ private:
     std::unique_ptr<Storage::CatalogTenantService> m_tenants;
     Quota::QuotaPolicies m_quotaPolicies;
     std::unique_ptr<Storage::CatalogQuotaService> m_quotas;
+    std::unique_ptr<BillingStack> m_billing;
 };
 
 } // namespace Tenantry::App

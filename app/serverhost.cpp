@@ -1,5 +1,6 @@
 #include "app/serverhost.h"
 
+#include "app/billingscheduler.h"
 #include "app/usagemetering.h"
 #include "core/http/adminroutes.h"
 #include "core/http/apiserver.h"
@@ -10,7 +11,10 @@
 #include "core/http/quotaalertroutes.h"
 #include "core/http/quotaroutes.h"
 #include "core/http/billingroutes.h"
+#include "core/http/invoiceroutes.h"
 #include "core/http/meterroutes.h"
+#include "core/http/subscriptionroutes.h"
+#include "documents/invoicepdf.h"
 #include "core/http/tenantroutes.h"
 #include "core/identify/headerstrategy.h"
 #include "core/identify/jwtstrategy.h"
@@ -85,8 +89,6 @@ struct ServerHost::Parts {
         , records(rt.dataPlane().router(), rt.clock())
     , quotaGate(rt.quotaPolicies())
     , quotaAlertLog(rt.catalog(), rt.clock())
-    , meter(rt.catalog())
-    , billingSettings(rt.catalog(), rt.audit())
     , quotaAlerter(quotaAlerts, quotaAlertLog, webhooks, rt.clock())
     {
         quotaGate.setAlertQueue(&quotaAlerts);
@@ -110,8 +112,7 @@ struct ServerHost::Parts {
     Quota::QuotaGate quotaGate;
     Quota::QuotaAlertQueue quotaAlerts;
     Storage::QuotaAlertRepository quotaAlertLog;
-    Storage::MeterRepository meter;
-    Storage::BillingSettingsStore billingSettings;
+    std::optional<BillingScheduler> billingRuns;
     Quota::QuotaAlertNotifier quotaAlerter; // records queued alerts, sends tenants' webhooks
     Http::Router router;
     std::optional<UsageMetering> usage; // needs the router; built on the host's thread
@@ -150,8 +151,15 @@ Result<std::unique_ptr<ServerHost>> ServerHost::start(Runtime &rt, const Http::S
     }
     Http::registerQuotaRoutes(p.router, rt.quotas(), p.quotaGate, rt.directory(), rt.clock());
     Http::registerQuotaAlertRoutes(p.router, p.quotaAlertLog, rt.directory());
-    Http::registerMeterRoutes(p.router, p.meter, rt.directory(), rt.clock());
-    Http::registerBillingRoutes(p.router, p.billingSettings, rt.clock());
+    BillingStack &billing = rt.billing();
+    Http::registerMeterRoutes(p.router, billing.meter(), rt.directory(), rt.clock());
+    Http::registerBillingRoutes(p.router, billing.settings(), billing.plans(), rt.clock());
+    Http::registerSubscriptionRoutes(p.router, billing.subscriptions(), rt.directory());
+    p.billingRuns.emplace(billing.invoices(), std::chrono::seconds(options.billingIntervalSeconds));
+    Http::registerInvoiceRoutes(
+        p.router, billing.invoices(), rt.directory(),
+        [](const Billing::Invoice &invoice) { return Documents::renderInvoicePdf(invoice); },
+        [&p] { p.billingRuns->trigger(); });
     if (options.quotas) {
         Quota::QuotaPolicies &policies = rt.quotaPolicies();
         rt.dataPlane().router().setTenantShare(

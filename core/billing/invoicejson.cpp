@@ -157,7 +157,45 @@ InvoiceParty readParty(Reader &parent, const QString &key, const Currency &curre
     return {r.string(u"name"_s), r.strings(u"address"_s), r.string(u"tax_id"_s), r.string(u"email"_s)};
 }
 
+InvoiceLine readLine(const QJsonObject &object, const QString &path, const Currency &currency, QString *failure)
+{
+    Reader l(object, path, currency, failure);
+    InvoiceLine line;
+    line.kind = l.string(u"kind"_s);
+    line.description = l.string(u"description"_s);
+    line.dimension = l.string(u"dimension"_s);
+    line.quantity = l.integer(u"quantity"_s);
+    line.unitLabel = l.string(u"unit_label"_s);
+    line.unitPrice = l.money(u"unit_price"_s);
+    line.amount = l.money(u"amount"_s);
+    line.periodStartMs = l.time(u"period_start"_s);
+    line.periodEndMs = l.time(u"period_end"_s);
+    const QJsonArray details = l.array(u"details"_s);
+    for (qsizetype j = 0; j < details.size(); ++j) {
+        Reader d(details[j].toObject(), path + u"/details/%1"_s.arg(j), currency, failure);
+        if (!details[j].isObject())
+            d.fail(QString(), u"must be an object"_s);
+        line.details.append(InvoiceLineDetail{d.string(u"description"_s), d.integer(u"quantity"_s),
+                                              d.money(u"unit_price"_s), d.money(u"amount"_s)});
+    }
+    return line;
+}
+
 } // namespace
+
+QJsonObject invoiceLineToJson(const InvoiceLine &line)
+{
+    return lineJson(line);
+}
+
+Result<InvoiceLine> invoiceLineFromJson(const QJsonObject &json, const Currency &currency)
+{
+    QString failure;
+    InvoiceLine line = readLine(json, QString(), currency, &failure);
+    if (!failure.isEmpty())
+        return Error::invalid(u"invalid-invoice-document"_s, u"The invoice line is invalid: %1."_s.arg(failure));
+    return line;
+}
 
 QJsonObject invoiceToJson(const Invoice &invoice)
 {
@@ -241,26 +279,7 @@ Result<Invoice> invoiceFromJson(const QJsonObject &json)
             r.fail(u"lines/%1"_s.arg(i), u"must be an object"_s);
             continue;
         }
-        Reader l(lines[i].toObject(), path, inv.currency, &failure);
-        InvoiceLine line;
-        line.kind = l.string(u"kind"_s);
-        line.description = l.string(u"description"_s);
-        line.dimension = l.string(u"dimension"_s);
-        line.quantity = l.integer(u"quantity"_s);
-        line.unitLabel = l.string(u"unit_label"_s);
-        line.unitPrice = l.money(u"unit_price"_s);
-        line.amount = l.money(u"amount"_s);
-        line.periodStartMs = l.time(u"period_start"_s);
-        line.periodEndMs = l.time(u"period_end"_s);
-        const QJsonArray details = l.array(u"details"_s);
-        for (qsizetype j = 0; j < details.size(); ++j) {
-            Reader d(details[j].toObject(), path + u"/details/%1"_s.arg(j), inv.currency, &failure);
-            if (!details[j].isObject())
-                d.fail(QString(), u"must be an object"_s);
-            line.details.append(InvoiceLineDetail{d.string(u"description"_s), d.integer(u"quantity"_s),
-                                                  d.money(u"unit_price"_s), d.money(u"amount"_s)});
-        }
-        inv.lines.append(line);
+        inv.lines.append(readLine(lines[i].toObject(), path, inv.currency, &failure));
     }
     inv.taxRatePpm = r.integer(u"tax_rate_ppm"_s);
     inv.subtotal = r.money(u"subtotal"_s);

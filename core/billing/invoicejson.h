@@ -17,4 +17,9 @@ QJsonObject invoiceToJson(const Invoice &invoice);
 // Errors: Invalid "invalid-invoice-document" naming the first bad field.
 Result<Invoice> invoiceFromJson(const QJsonObject &json);
 
+// One line alone, in the same form as in invoiceToJson() (lines waiting for an invoice are
+// stored so). Errors: Invalid "invalid-invoice-document".
+QJsonObject invoiceLineToJson(const InvoiceLine &line);
+Result<InvoiceLine> invoiceLineFromJson(const QJsonObject &json, const Currency &currency);
+
 } // namespace Tenantry::Billing

@@ -11,13 +11,6 @@ using namespace Qt::StringLiterals;
 namespace Tenantry::Http {
 namespace {
 
-// The admin API has one operator identity (the admin token); the request id and address
-// tell the audit trail which call it was.
-Actor adminActor(const RequestContext &ctx)
-{
-    return {u"admin"_s, ctx.request.requestId, ctx.request.remoteAddress.toString()};
-}
-
 Result<TenantQuery> readQuery(const QUrlQuery &params)
 {
     TenantQuery query;

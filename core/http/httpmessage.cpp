@@ -38,4 +38,11 @@ HttpResponse HttpResponse::noContent()
     return {204, {}, {}, {}};
 }
 
+HttpResponse HttpResponse::attachment(QByteArray contentType, QByteArray body, const QString &fileName)
+{
+    HttpResponse r{200, std::move(contentType), std::move(body), {}};
+    r.headers.emplaceBack(QByteArray("Content-Disposition"), "attachment; filename=\"" + fileName.toLatin1() + '"');
+    return r;
+}
+
 } // namespace Tenantry::Http

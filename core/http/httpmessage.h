@@ -39,6 +39,9 @@ struct HttpResponse {
     static HttpResponse json(const QJsonObject &object, int status = 200);
     static HttpResponse json(const QJsonArray &array, int status = 200);
     static HttpResponse noContent();
+    // A file to download: `body` as `contentType` with Content-Disposition naming `fileName`
+    // (built by the caller from slugs, numbers, dates and fixed words only: it is not quoted).
+    static HttpResponse attachment(QByteArray contentType, QByteArray body, const QString &fileName);
 };
 
 } // namespace Tenantry::Http

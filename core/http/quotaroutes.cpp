@@ -9,11 +9,6 @@ using namespace Qt::StringLiterals;
 namespace Tenantry::Http {
 namespace {
 
-Actor adminActor(const RequestContext &ctx)
-{
-    return {u"admin"_s, ctx.request.requestId, ctx.request.remoteAddress.toString()};
-}
-
 QJsonArray usageJson(const QList<Quota::DimensionUsage> &usage)
 {
     QJsonArray out;

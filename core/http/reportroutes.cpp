@@ -41,28 +41,20 @@ Result<ReportRequest> readReportRequest(const QUrlQuery &params, bool pdfAvailab
     return out;
 }
 
-HttpResponse attachment(QByteArray contentType, QByteArray body, const QString &fileName)
-{
-    HttpResponse r{200, std::move(contentType), std::move(body), {}};
-    // File names are built from slugs, dates and fixed words only, so they need no quoting rules.
-    r.headers.emplaceBack(QByteArray("Content-Disposition"), "attachment; filename=\"" + fileName.toLatin1() + '"');
-    return r;
-}
-
 Result<HttpResponse> render(const Result<Report::UsageReport> &report, const QString &format,
                             const UsagePdfRenderer &renderPdf)
 {
     if (!report)
         return report.error();
     if (format == "csv"_L1) {
-        return attachment("text/csv; charset=utf-8", Report::usageReportToCsv(report.value()),
+        return HttpResponse::attachment("text/csv; charset=utf-8", Report::usageReportToCsv(report.value()),
                           Report::usageReportFileName(report.value(), u"csv"_s));
     }
     if (format == "pdf"_L1) {
         auto pdf = renderPdf(report.value());
         if (!pdf)
             return pdf.error();
-        return attachment("application/pdf", pdf.value(), Report::usageReportFileName(report.value(), u"pdf"_s));
+        return HttpResponse::attachment("application/pdf", pdf.value(), Report::usageReportFileName(report.value(), u"pdf"_s));
     }
     return HttpResponse::json(Report::usageReportToJson(report.value()));
 }

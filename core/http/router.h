@@ -2,6 +2,7 @@
 
 #include "core/base/result.h"
 #include "core/http/httpmessage.h"
+#include "core/tenancy/audit.h"
 #include "core/tenancy/tenantcontext.h"
 
 #include <QHash>
@@ -26,6 +27,13 @@ struct RequestContext {
     const PathParams &params;
     const TenantContext *tenant; // non-null exactly for Scope::Tenant
 };
+
+// Who an admin route acts for in the audit trail: the admin API has one operator identity
+// (the admin token); the request id and address tell which call it was.
+inline Actor adminActor(const RequestContext &ctx)
+{
+    return {QStringLiteral("admin"), ctx.request.requestId, ctx.request.remoteAddress.toString()};
+}
 
 using Handler = std::function<Result<HttpResponse>(const RequestContext &)>;
 

@@ -179,6 +179,10 @@ const QList<OptionSpec> &serveOptionSpecs()
          u"Count, time and log every request per tenant (metrics, usage, tenant logs, anomaly "
          "detection). Turn off only to measure what the stage costs."_s,
          u"on"_s},
+        {u"billing-interval"_s, u"TENANTRY_BILLING_INTERVAL"_s, u"seconds"_s,
+         u"How often the billing run closes ended periods, issues and collects invoices and takes due dunning "
+         "steps (0: never; run it with POST /admin/v1/billing/run or `tenantry invoices run`)."_s,
+         u"60"_s},
         {u"usage-flush-interval"_s, u"TENANTRY_USAGE_FLUSH_INTERVAL"_s, u"seconds"_s,
          u"How often per-tenant usage is added to the catalog's hourly rollup (at most this much is lost in a crash)."_s,
          u"60"_s},
@@ -331,7 +335,8 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     auto poolSize = positiveInteger(values, u"data-pool-size"_s, 1, 10000);
     auto poolPerTenant = positiveInteger(values, u"data-pool-per-tenant"_s, 1, 1000);
     auto poolIdle = positiveInteger(values, u"data-pool-idle-timeout"_s, 1, 86400);
-    for (const auto *r : {&leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &anomalyWarmup,
+    auto billingInterval = positiveInteger(values, u"billing-interval"_s, 0, 86400);
+    for (const auto *r : {&billingInterval, &leeway, &body, &header, &retention, &topTenants, &anomalyInterval, &anomalyWarmup,
                           &logRetention, &usageFlush, &quotaFlush, &storageSample, &poolSize, &poolPerTenant,
                           &poolIdle}) {
         if (!*r)
@@ -346,6 +351,7 @@ Result<ServeOptions> ServeOptions::from(const OptionValues &values)
     out.anomalyWarmup = int(anomalyWarmup.value());
     out.logRetentionDays = int(logRetention.value());
     out.usageFlushIntervalSeconds = int(usageFlush.value());
+    out.billingIntervalSeconds = int(billingInterval.value());
     out.quotaFlushIntervalSeconds = int(quotaFlush.value());
     out.storageSampleIntervalSeconds = int(storageSample.value());
     out.dataPool.maxConnections = int(poolSize.value());

@@ -78,6 +78,7 @@ struct ServeOptions {
     int logRetentionDays = 14;
     bool requestMetering = true; // off: no per-request metrics, usage or tenant request logs
     int usageFlushIntervalSeconds = 60; // 1..3600
+    int billingIntervalSeconds = 60;    // 0 (off)..86400
     bool quotas = true;                 // off: no quota check on the request path
     int quotaFlushIntervalSeconds = 1;  // 1..60
     int storageSampleIntervalSeconds = 60;

@@ -202,10 +202,15 @@ Result<Quota::TenantQuotaSettings> CatalogQuotaService::setOverrides(const Actor
     return after;
 }
 
+Status bumpQuotasRevision(QSqlDatabase &tx)
+{
+    auto q = runQuery(tx, u"UPDATE catalog_state SET value = value + 1 WHERE name = 'quotas_revision'"_s);
+    return q ? Status() : Status(q.error());
+}
+
 Status CatalogQuotaService::bumpRevision(QSqlDatabase &db)
 {
-    auto q = runQuery(db, u"UPDATE catalog_state SET value = value + 1 WHERE name = 'quotas_revision'"_s);
-    return q ? Status() : Status(q.error());
+    return bumpQuotasRevision(db);
 }
 
 Status CatalogQuotaService::load()

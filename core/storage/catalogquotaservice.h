@@ -61,4 +61,8 @@ private:
     qint64 m_lastCleanupMs = 0;
 };
 
+// Makes every server reload plans, overrides and degraded tenants (the quotas revision they
+// poll), inside the caller's transaction.
+Status bumpQuotasRevision(QSqlDatabase &tx);
+
 } // namespace Tenantry::Storage

@@ -151,6 +151,8 @@ Result<QList<StoredInvoice>> list(QSqlDatabase &db, const InvoiceFilter &filter)
         where += u" AND status = ?"_s;
         values.append(filter.status);
     }
+    if (filter.excludeDrafts)
+        where += u" AND status <> 'draft'"_s;
     values.append(std::clamp(filter.limit, 1, 1000));
     auto q = runQuery(db, u"SELECT "_s + kColumns + u" FROM invoices"_s + where + u" ORDER BY created_at DESC, id DESC LIMIT ?"_s,
                       values);

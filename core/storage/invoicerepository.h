@@ -37,6 +37,7 @@ struct InvoiceFilter {
     QString tenantId; // "" for every tenant
     QString status;   // "" for every status
     int limit = 100;
+    bool excludeDrafts = false; // what a tenant sees of its own: issued documents only
 };
 
 // Every function works in the caller's connection or transaction. A finalized invoice's

@@ -10,7 +10,7 @@ namespace {
 
 const QString kColumns = u"tenant_id, plan, cycle, status, anchor_at, period_start, period_end, trial_end, "
                          "scheduled_plan, scheduled_cycle, cancel_at_period_end, dunning_attempt, next_retry_at, "
-                         "past_due_since, created_at, updated_at"_s;
+                         "past_due_since, created_at, updated_at, payment_customer"_s;
 
 Result<Billing::Subscription> read(const QSqlQuery &q)
 {
@@ -32,6 +32,7 @@ Result<Billing::Subscription> read(const QSqlQuery &q)
     s.pastDueSinceMs = q.value(13).toLongLong();
     s.createdMs = q.value(14).toLongLong();
     s.updatedMs = q.value(15).toLongLong();
+    s.paymentCustomer = q.value(16).toString();
     return s;
 }
 
@@ -75,6 +76,15 @@ Result<QList<Billing::Subscription>> periodEnded(QSqlDatabase &db, qint64 nowMs,
                             {nowMs, limit}));
 }
 
+Result<QList<Billing::Subscription>> dunningDue(QSqlDatabase &db, qint64 nowMs, int limit)
+{
+    return readAll(runQuery(db,
+                            u"SELECT "_s + kColumns
+                                + u" FROM subscriptions WHERE status IN ('past_due', 'degraded') AND next_retry_at <= ? "
+                                  "ORDER BY next_retry_at, tenant_id LIMIT ?"_s,
+                            {nowMs, limit}));
+}
+
 Status save(QSqlDatabase &tx, const Billing::Subscription &s)
 {
     auto removed = runQuery(tx, u"DELETE FROM subscriptions WHERE tenant_id = ?"_s, {s.tenantId});
@@ -82,11 +92,12 @@ Status save(QSqlDatabase &tx, const Billing::Subscription &s)
         return removed.error();
     auto inserted = runQuery(tx,
                              u"INSERT INTO subscriptions ("_s + kColumns
-                                 + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                 + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                              {s.tenantId, s.plan, s.cycle, Billing::subscriptionStatusName(s.status), s.anchorMs,
                               s.periodStartMs, s.periodEndMs, timeOrNull(s.trialEndMs), textOrNull(s.scheduledPlan),
                               textOrNull(s.scheduledCycle), s.cancelAtPeriodEnd ? 1 : 0, s.dunningAttempt,
-                              timeOrNull(s.nextRetryMs), timeOrNull(s.pastDueSinceMs), s.createdMs, s.updatedMs});
+                              timeOrNull(s.nextRetryMs), timeOrNull(s.pastDueSinceMs), s.createdMs, s.updatedMs,
+                              textOrNull(s.paymentCustomer)});
     if (!inserted)
         return inserted.error();
     return {};

@@ -21,6 +21,10 @@ Result<QList<Billing::Subscription>> list(QSqlDatabase &db);
 // Subscriptions whose period ended at or before `nowMs` (a renewal is due), oldest first.
 Result<QList<Billing::Subscription>> periodEnded(QSqlDatabase &db, qint64 nowMs, int limit);
 
+// Subscriptions whose next dunning step (Subscription::nextRetryMs: a retry, degrading or
+// suspending) is due at or before `nowMs`, oldest first.
+Result<QList<Billing::Subscription>> dunningDue(QSqlDatabase &db, qint64 nowMs, int limit);
+
 // Inserts a new subscription or replaces the tenant's (the caller checks which it means).
 Status save(QSqlDatabase &tx, const Billing::Subscription &subscription);
 

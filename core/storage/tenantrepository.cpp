@@ -237,6 +237,27 @@ Result<QHash<QByteArray, KeyEntry>> loadValidKeys(QSqlDatabase &db)
     return out;
 }
 
+Status setPlanAndStatus(QSqlDatabase &db, const QString &slug, const QString &plan, std::optional<TenantStatus> status,
+                        const QDateTime &at, Tenant *updated)
+{
+    auto current = findBySlug(db, slug);
+    if (!current)
+        return current.error();
+    *updated = current.value();
+    const bool planChanges = !plan.isEmpty() && updated->plan != plan;
+    const bool statusChanges = status && updated->status != *status;
+    if (!planChanges && !statusChanges)
+        return {};
+    if (planChanges)
+        updated->plan = plan;
+    if (statusChanges)
+        updated->status = *status;
+    updated->updatedAt = at;
+    if (Status s = update(db, *updated); !s)
+        return s;
+    return bumpRevision(db);
+}
+
 Status bumpRevision(QSqlDatabase &db)
 {
     auto q = runQuery(db, u"UPDATE catalog_state SET value = value + 1 WHERE name = 'tenants_revision'"_s);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "core/base/result.h"
 #include "core/tenancy/tenantdirectory.h"
 #include "core/tenancy/tenantservice.h"
@@ -19,6 +21,11 @@ Status insert(QSqlDatabase &db, const Tenant &tenant);
 // Writes every mutable column of `tenant`; a purged tenant also gives up its slug.
 Status update(QSqlDatabase &db, const Tenant &tenant);
 Result<TenantPage> list(QSqlDatabase &db, const TenantQuery &query);
+// Moves the tenant `slug` to `plan` and/or `status` (nullopt keeps it), stamping `at` and bumping
+// the revision when anything changed; `updated` receives the tenant as it is now (for the
+// in-memory directory).
+Status setPlanAndStatus(QSqlDatabase &db, const QString &slug, const QString &plan, std::optional<TenantStatus> status,
+                        const QDateTime &at, Tenant *updated);
 // Every tenant that is not purged, for the in-memory directory.
 Result<QList<Tenant>> loadAll(QSqlDatabase &db);
 

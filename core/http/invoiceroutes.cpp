@@ -1,0 +1,256 @@
+#include "core/http/invoiceroutes.h"
+
+#include "core/billing/invoicejson.h"
+#include "core/http/jsonbody.h"
+#include "core/http/tenantlookup.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Tenantry::Http {
+namespace {
+
+QJsonObject summaryJson(const Storage::StoredInvoice &row, const DirectorySnapshot &snapshot)
+{
+    auto known = Billing::currencyOf(row.currency);
+    const Billing::Currency currency = known ? known.value() : Billing::Currency{row.currency, 2};
+    const auto money = [&currency](qint64 minor) { return Billing::Money(minor, currency).decimal(); };
+    const auto time = [](qint64 ms) {
+        return ms ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
+    };
+    QJsonObject o{{u"id"_s, row.id},
+                  {u"number"_s, row.number.isEmpty() ? QJsonValue() : QJsonValue(row.number)},
+                  {u"tenant_id"_s, row.tenantId},
+                  {u"kind"_s, row.kind},
+                  {u"status"_s, row.status},
+                  {u"currency"_s, row.currency},
+                  {u"total"_s, money(row.totalMinor)},
+                  {u"amount_paid"_s, money(row.amountPaidMinor)},
+                  {u"amount_due"_s, money(row.kind == u"invoice"_s && (row.status == u"open"_s || row.status == u"uncollectible"_s)
+                                              ? row.totalMinor - row.amountPaidMinor
+                                              : 0)},
+                  {u"period"_s, QJsonObject{{u"start"_s, time(row.periodStartMs)}, {u"end"_s, time(row.periodEndMs)}}},
+                  {u"issued_at"_s, time(row.issuedMs)},
+                  {u"due_at"_s, time(row.dueMs)},
+                  {u"paid_at"_s, time(row.paidMs)}};
+    if (!row.corrects.isEmpty())
+        o.insert(u"corrects"_s, row.corrects);
+    if (auto tenant = snapshot.findId(row.tenantId))
+        o.insert(u"tenant"_s, tenant->slug);
+    return o;
+}
+
+Result<HttpResponse> listed(Storage::InvoiceService &invoices, const TenantDirectory &directory,
+                            Storage::InvoiceFilter filter, const QUrlQuery &query)
+{
+    const QString status = query.queryItemValue(u"status"_s);
+    if (!status.isEmpty()) {
+        Billing::InvoiceStatus parsed{};
+        if (!Billing::parseInvoiceStatus(status, &parsed))
+            return Error::invalid(u"invalid-query"_s, u"status is draft, open, paid, void or uncollectible."_s,
+                                  {{u"status"_s, u"unknown status"_s}});
+        filter.status = status;
+    }
+    if (query.hasQueryItem(u"limit"_s)) {
+        bool ok = false;
+        filter.limit = query.queryItemValue(u"limit"_s).toInt(&ok);
+        if (!ok || filter.limit < 1 || filter.limit > 1000)
+            return Error::invalid(u"invalid-query"_s, u"limit is 1 to 1000."_s, {{u"limit"_s, u"not 1 to 1000"_s}});
+    }
+    auto rows = invoices.list(filter);
+    if (!rows)
+        return rows.error();
+    const auto snapshot = directory.snapshot();
+    QJsonArray items;
+    for (const Storage::StoredInvoice &row : rows.value())
+        items.append(summaryJson(row, *snapshot));
+    return HttpResponse::json(QJsonObject{{u"items"_s, items}});
+}
+
+Result<HttpResponse> pdfOf(const Result<Billing::Invoice> &invoice, const InvoicePdfRenderer &renderPdf)
+{
+    if (!invoice)
+        return invoice.error();
+    if (!renderPdf)
+        return Error::notFound(u"pdf-unavailable"_s, u"This server does not render PDF documents."_s);
+    auto pdf = renderPdf(invoice.value());
+    if (!pdf)
+        return pdf.error();
+    const QString name = invoice->number.isEmpty() ? u"draft-"_s + invoice->id : invoice->number;
+    return HttpResponse::attachment("application/pdf", pdf.value(), name + u".pdf"_s);
+}
+
+// The invoice `id` if it belongs to the calling tenant; any other looks like no invoice at
+// all, so a tenant cannot even learn that another tenant's invoice exists.
+Result<Billing::Invoice> ownInvoice(Storage::InvoiceService &invoices, const RequestContext &ctx)
+{
+    auto invoice = invoices.invoice(ctx.params.value(u"id"_s));
+    if (!invoice || invoice->tenantId != ctx.tenant->tenant->id || invoice->status == Billing::InvoiceStatus::Draft)
+        return Error::notFound(u"invoice-not-found"_s, u"No invoice '%1'."_s.arg(ctx.params.value(u"id"_s)));
+    return invoice;
+}
+
+Result<QList<Billing::InvoiceLine>> readCreditLines(const QJsonObject &body, const Billing::Currency &currency)
+{
+    QList<Billing::InvoiceLine> lines;
+    QList<FieldError> errors;
+    const QJsonArray array = body.value(u"lines"_s).toArray();
+    if (array.isEmpty())
+        errors.append({u"/lines"_s, u"at least one line with a description and an amount"_s});
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject o = array.at(i).toObject();
+        const QString at = u"/lines/%1"_s.arg(i);
+        const QString description = o.value(u"description"_s).toString().trimmed();
+        if (description.isEmpty() || description.size() > 200)
+            errors.append({at + u"/description"_s, u"1 to 200 characters"_s});
+        auto amount = Billing::Money::parse(o.value(u"amount"_s).toString(), currency);
+        if (!amount || amount->minor() <= 0) {
+            errors.append({at + u"/amount"_s, u"a positive amount in %1 as a decimal string"_s.arg(currency.code)});
+            continue;
+        }
+        Billing::InvoiceLine line;
+        line.kind = u"credit"_s;
+        line.description = description;
+        line.unitPrice = amount.value();
+        line.amount = amount.value();
+        lines.append(line);
+    }
+    if (!errors.isEmpty())
+        return Error::invalid(u"invalid-credit-note"_s, u"The credit note is not valid."_s, errors);
+    return lines;
+}
+
+} // namespace
+
+void registerInvoiceRoutes(Router &router, Storage::InvoiceService &invoices, const TenantDirectory &directory,
+                           InvoicePdfRenderer renderPdf, std::function<void()> triggerRun)
+{
+    router.add("GET", u"/admin/v1/invoices"_s, Scope::Admin,
+               [&invoices, &directory](const RequestContext &ctx) -> Result<HttpResponse> {
+                   Storage::InvoiceFilter filter;
+                   const QString slug = ctx.request.query.queryItemValue(u"tenant"_s);
+                   if (!slug.isEmpty()) {
+                       auto tenant = tenantNamed(directory, slug);
+                       if (!tenant)
+                           return tenant.error();
+                       filter.tenantId = tenant.value()->id;
+                   }
+                   return listed(invoices, directory, filter, ctx.request.query);
+               });
+
+    router.add("GET", u"/admin/v1/invoices/{id}"_s, Scope::Admin, [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+        auto invoice = invoices.invoice(ctx.params.value(u"id"_s));
+        if (!invoice)
+            return invoice.error();
+        return HttpResponse::json(Billing::invoiceToJson(invoice.value()));
+    });
+
+    router.add("GET", u"/admin/v1/invoices/{id}/pdf"_s, Scope::Admin,
+               [&invoices, renderPdf](const RequestContext &ctx) -> Result<HttpResponse> {
+                   return pdfOf(invoices.invoice(ctx.params.value(u"id"_s)), renderPdf);
+               });
+
+    router.add("GET", u"/admin/v1/invoices/{id}/payments"_s, Scope::Admin,
+               [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto attempts = invoices.payments(ctx.params.value(u"id"_s));
+                   if (!attempts)
+                       return attempts.error();
+                   QJsonArray items;
+                   for (const Storage::PaymentAttempt &a : attempts.value())
+                       items.append(Storage::paymentAttemptToJson(a));
+                   return HttpResponse::json(QJsonObject{{u"items"_s, items}});
+               });
+
+    router.add("POST", u"/admin/v1/invoices/{id}/pay"_s, Scope::Admin,
+               [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto body = parseJsonObject(ctx.request);
+                   if (!body)
+                       return body.error();
+                   JsonFields fields(body.value());
+                   fields.allowOnly({u"reference"_s});
+                   const QString reference = fields.string(u"reference"_s, true);
+                   if (Status ok = fields.finish(); !ok)
+                       return ok.error();
+                   auto paid = invoices.markPaid(adminActor(ctx), ctx.params.value(u"id"_s), reference);
+                   if (!paid)
+                       return paid.error();
+                   return HttpResponse::json(Billing::invoiceToJson(paid.value()));
+               });
+
+    router.add("POST", u"/admin/v1/invoices/{id}/collect"_s, Scope::Admin,
+               [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto charged = invoices.collect(adminActor(ctx), ctx.params.value(u"id"_s));
+                   if (!charged)
+                       return charged.error();
+                   return HttpResponse::json(Billing::invoiceToJson(charged.value()));
+               });
+
+    router.add("POST", u"/admin/v1/invoices/{id}/void"_s, Scope::Admin,
+               [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto moved = invoices.voidInvoice(adminActor(ctx), ctx.params.value(u"id"_s));
+                   if (!moved)
+                       return moved.error();
+                   return HttpResponse::json(Billing::invoiceToJson(moved.value()));
+               });
+
+    router.add("POST", u"/admin/v1/invoices/{id}/uncollectible"_s, Scope::Admin,
+               [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto moved = invoices.markUncollectible(adminActor(ctx), ctx.params.value(u"id"_s));
+                   if (!moved)
+                       return moved.error();
+                   return HttpResponse::json(Billing::invoiceToJson(moved.value()));
+               });
+
+    router.add("POST", u"/admin/v1/invoices/{id}/credit-notes"_s, Scope::Admin,
+               [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto body = parseJsonObject(ctx.request);
+                   if (!body)
+                       return body.error();
+                   auto original = invoices.invoice(ctx.params.value(u"id"_s));
+                   if (!original)
+                       return original.error();
+                   JsonFields fields(body.value());
+                   fields.allowOnly({u"reason"_s, u"lines"_s});
+                   const QString reason = fields.string(u"reason"_s, true);
+                   if (Status ok = fields.finish(); !ok)
+                       return ok.error();
+                   auto lines = readCreditLines(body.value(), original->currency);
+                   if (!lines)
+                       return lines.error();
+                   auto note = invoices.creditNote(adminActor(ctx), original->id, lines.value(), reason);
+                   if (!note)
+                       return note.error();
+                   return HttpResponse::json(Billing::invoiceToJson(note.value()), 201);
+               });
+
+    router.add("POST", u"/admin/v1/billing/run"_s, Scope::Admin, [triggerRun](const RequestContext &) -> Result<HttpResponse> {
+        if (!triggerRun)
+            return Error::unavailable(u"billing-run-unavailable"_s, u"This server does not run billing."_s);
+        triggerRun();
+        return HttpResponse::json(QJsonObject{{u"scheduled"_s, true}}, 202);
+    });
+
+    router.add("GET", u"/api/v1/billing/invoices"_s, Scope::Tenant,
+               [&invoices, &directory](const RequestContext &ctx) -> Result<HttpResponse> {
+                   Storage::InvoiceFilter filter;
+                   filter.tenantId = ctx.tenant->tenant->id;
+                   filter.excludeDrafts = true;
+                   return listed(invoices, directory, filter, ctx.request.query);
+               });
+
+    router.add("GET", u"/api/v1/billing/invoices/{id}"_s, Scope::Tenant,
+               [&invoices](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto invoice = ownInvoice(invoices, ctx);
+                   if (!invoice)
+                       return invoice.error();
+                   return HttpResponse::json(Billing::invoiceToJson(invoice.value()));
+               });
+
+    router.add("GET", u"/api/v1/billing/invoices/{id}/pdf"_s, Scope::Tenant,
+               [&invoices, renderPdf](const RequestContext &ctx) -> Result<HttpResponse> {
+                   return pdfOf(ownInvoice(invoices, ctx), renderPdf);
+               });
+}
+
+} // namespace Tenantry::Http
