@@ -1,7 +1,6 @@
 #include "app/billingstack.h"
 
 #include "core/billing/manualgateway.h"
-#include "core/billing/stripegateway.h"
 
 using namespace Qt::StringLiterals;
 
@@ -10,15 +9,7 @@ namespace {
 
 std::unique_ptr<Billing::PaymentGateway> gatewayFromEnvironment()
 {
-    const QString secret = qEnvironmentVariable("TENANTRY_STRIPE_SECRET_KEY");
-    if (secret.isEmpty())
-        return std::make_unique<Billing::ManualGateway>();
-    Billing::StripeSettings settings;
-    settings.secretKey = secret;
-    const QString url = qEnvironmentVariable("TENANTRY_STRIPE_URL");
-    if (!url.isEmpty())
-        settings.baseUrl = QUrl(url);
-    return std::make_unique<Billing::StripeGateway>(settings);
+    return std::make_unique<Billing::ManualGateway>();
 }
 
 } // namespace
