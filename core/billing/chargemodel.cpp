@@ -107,7 +107,9 @@ Status ChargeModel::validate(const Currency &currency, const QString &at) const
 Result<Charge> computeCharge(const ChargeModel &model, qint64 quantity, const Currency &currency)
 {
     if (quantity < 0)
-        return Error::invalid(u"invalid-charge-model"_s, u"A quantity cannot be negative."_s);
+        return Error::invalid(u"invalid-quantity"_s, u"A quantity cannot be negative."_s);
+    if (Status valid = model.validate(currency); !valid)
+        return valid.error();
     Charge charge{Money(0, currency), {}};
     if (quantity == 0)
         return charge;

@@ -56,8 +56,9 @@ struct Charge {
     QList<ChargeRow> rows; // none for a quantity of zero
 };
 
-// The charge for `quantity` (>= 0) whole priced units of a valid `model`. Errors:
-// "invalid-charge-model" (a negative quantity), "amount-out-of-range".
+// The charge for `quantity` (>= 0) whole priced units of `model` in `currency`. Errors:
+// Invalid "invalid-quantity" (negative), "invalid-charge-model" (validate() fails),
+// "amount-out-of-range".
 Result<Charge> computeCharge(const ChargeModel &model, qint64 quantity, const Currency &currency);
 
 } // namespace Tenantry::Billing
