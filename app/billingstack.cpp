@@ -1,6 +1,7 @@
 #include "app/billingstack.h"
 
 #include "core/billing/manualgateway.h"
+#include "core/billing/stripegateway.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,7 +10,15 @@ namespace {
 
 std::unique_ptr<Billing::PaymentGateway> gatewayFromEnvironment()
 {
-    return std::make_unique<Billing::ManualGateway>();
+    const QString secret = qEnvironmentVariable("TENANTRY_STRIPE_SECRET_KEY");
+    if (secret.isEmpty())
+        return std::make_unique<Billing::ManualGateway>();
+    Billing::StripeSettings settings;
+    settings.secretKey = secret;
+    const QString url = qEnvironmentVariable("TENANTRY_STRIPE_URL");
+    if (!url.isEmpty())
+        settings.baseUrl = QUrl(url);
+    return std::make_unique<Billing::StripeGateway>(settings);
 }
 
 } // namespace
