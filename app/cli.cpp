@@ -338,7 +338,8 @@ int runQuotas(Runtime &rt, const QString &group, const QString &verb, const QStr
 bool isCliCommand(const QString &command)
 {
     return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1 || command == "report"_L1
-        || command == "migrate"_L1 || command == "quotas"_L1 || command == "plans"_L1;
+        || command == "migrate"_L1 || command == "quotas"_L1 || command == "plans"_L1 || command == "subscriptions"_L1
+        || command == "invoices"_L1;
 }
 
 int runCli(const QStringList &arguments)

@@ -1,6 +1,6 @@
 // The one executable: the console by default, `serve` for the headless server, and the
-// command line (`tenants`, `keys`, `audit`, `report`, `migrate`) for scripts. Only the console touches
-// a display.
+// command line (`tenants`, `keys`, `audit`, `report`, `migrate`, `quotas`, `plans`, `subscriptions`,
+// `invoices`) for scripts. Only the console touches a display.
 #include "app/cli.h"
 #include "app/console.h"
 #include "app/serve.h"
@@ -36,6 +36,10 @@ void printUsage()
               "  tenants <verb> ...  list, show, create, activate, suspend, delete, restore, purge, clone\n"
               "  keys <verb> ...     issue, list, revoke tenant API keys\n"
               "  audit <verb> ...    verify, list, export the audit trail\n"
+              "  quotas <verb> ...   show, set, list tenants' limits and usage\n"
+              "  plans <verb> ...    list, show, set plans' limits; pricing, price their prices\n"
+              "  subscriptions ...   list, show, create, preview, change, cancel tenants' subscriptions\n"
+              "  invoices <verb> ... list, show, pdf, pay, collect, void invoices; run billing now\n"
               "  report usage ...    usage report per tenant and period: [--tenant SLUG] --from YYYY-MM-DD\n"
               "                      --to YYYY-MM-DD [--format json|csv|pdf] [--output FILE]\n"
               "  migrate ...         bring tenant data spaces to the latest schema: --all [--concurrency N],\n"

@@ -8,15 +8,6 @@ using namespace Qt::StringLiterals;
 namespace Tenantry::Billing {
 namespace {
 
-// Whole seconds are what invoices carry; milliseconds appear only when present.
-QJsonValue timeJson(qint64 ms)
-{
-    if (ms == 0)
-        return QJsonValue(QJsonValue::Null);
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    return t.toString(ms % 1000 == 0 ? u"yyyy-MM-ddTHH:mm:ss'Z'"_s : u"yyyy-MM-ddTHH:mm:ss.zzz'Z'"_s);
-}
-
 QJsonArray stringsJson(const QStringList &list)
 {
     QJsonArray out;
@@ -46,8 +37,8 @@ QJsonObject lineJson(const InvoiceLine &l)
             {u"unit_label"_s, l.unitLabel},
             {u"unit_price"_s, l.unitPrice.decimal()},
             {u"amount"_s, l.amount.decimal()},
-            {u"period_start"_s, timeJson(l.periodStartMs)},
-            {u"period_end"_s, timeJson(l.periodEndMs)},
+            {u"period_start"_s, billingTimeJson(l.periodStartMs)},
+            {u"period_end"_s, billingTimeJson(l.periodEndMs)},
             {u"details"_s, details}};
 }
 
@@ -197,6 +188,15 @@ Result<InvoiceLine> invoiceLineFromJson(const QJsonObject &json, const Currency 
     return line;
 }
 
+// Whole seconds are what invoices carry; milliseconds appear only when present.
+QJsonValue billingTimeJson(qint64 ms)
+{
+    if (ms == 0)
+        return QJsonValue(QJsonValue::Null);
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    return t.toString(ms % 1000 == 0 ? u"yyyy-MM-ddTHH:mm:ss'Z'"_s : u"yyyy-MM-ddTHH:mm:ss.zzz'Z'"_s);
+}
+
 QJsonObject invoiceToJson(const Invoice &invoice)
 {
     QJsonArray lines;
@@ -213,11 +213,11 @@ QJsonObject invoiceToJson(const Invoice &invoice)
             {u"tenant_slug"_s, invoice.tenantSlug},
             {u"status"_s, invoiceStatusName(invoice.status)},
             {u"currency"_s, invoice.currency.code},
-            {u"period_start"_s, timeJson(invoice.periodStartMs)},
-            {u"period_end"_s, timeJson(invoice.periodEndMs)},
-            {u"issued_at"_s, timeJson(invoice.issuedMs)},
-            {u"due_at"_s, timeJson(invoice.dueMs)},
-            {u"paid_at"_s, timeJson(invoice.paidMs)},
+            {u"period_start"_s, billingTimeJson(invoice.periodStartMs)},
+            {u"period_end"_s, billingTimeJson(invoice.periodEndMs)},
+            {u"issued_at"_s, billingTimeJson(invoice.issuedMs)},
+            {u"due_at"_s, billingTimeJson(invoice.dueMs)},
+            {u"paid_at"_s, billingTimeJson(invoice.paidMs)},
             {u"issuer"_s, partyJson(invoice.issuer)},
             {u"customer"_s, partyJson(invoice.customer)},
             {u"branding"_s, QJsonObject{{u"display_name"_s, invoice.branding.displayName},

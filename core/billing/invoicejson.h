@@ -11,6 +11,10 @@ namespace Tenantry::Billing {
 // major units with the currency's digits ("12.30"), times as ISO-8601 UTC
 // ("2026-03-01T00:00:00Z", null when 0), the logo as base64, and amount_due (total − paid),
 // which is written for readers and recomputed, not read. Thread safety: pure.
+// A time in billing's JSON: ISO 8601 UTC ("2026-03-01T00:00:00Z", with milliseconds only when
+// there are any), null for 0 (not yet).
+QJsonValue billingTimeJson(qint64 ms);
+
 QJsonObject invoiceToJson(const Invoice &invoice);
 
 // Reads what invoiceToJson() writes back exactly (a round trip gives an equal Invoice).

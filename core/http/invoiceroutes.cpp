@@ -16,9 +16,7 @@ QJsonObject summaryJson(const Storage::StoredInvoice &row, const DirectorySnapsh
     auto known = Billing::currencyOf(row.currency);
     const Billing::Currency currency = known ? known.value() : Billing::Currency{row.currency, 2};
     const auto money = [&currency](qint64 minor) { return Billing::Money(minor, currency).decimal(); };
-    const auto time = [](qint64 ms) {
-        return ms ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
-    };
+    const auto time = Billing::billingTimeJson;
     QJsonObject o{{u"id"_s, row.id},
                   {u"number"_s, row.number.isEmpty() ? QJsonValue() : QJsonValue(row.number)},
                   {u"tenant_id"_s, row.tenantId},

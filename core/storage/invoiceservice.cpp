@@ -29,16 +29,6 @@ constexpr int kBatch = 200;
 using Billing::InvoiceStatus;
 using Billing::SubscriptionStatus;
 
-QJsonValue time(qint64 ms)
-{
-    return ms ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-
-QString day(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"d MMM yyyy"_s);
-}
-
 Billing::BillingCycle cycleOf(const QString &name)
 {
     Billing::BillingCycle cycle = Billing::BillingCycle::Monthly;
@@ -85,8 +75,7 @@ Result<QList<Billing::InvoiceLine>> usageLines(const Billing::PlanPricing &prici
         Billing::InvoiceLine line;
         line.kind = u"overage"_s;
         line.dimension = price.dimension;
-        line.description = u"%1 beyond the plan, %2 – %3"_s.arg(dimensionLabel(price.dimension), day(period.startMs),
-                                                                  day(period.endMs));
+        line.description = u"%1 beyond the plan"_s.arg(dimensionLabel(price.dimension));
         line.quantity = units;
         line.unitLabel = price.unitLabel;
         line.unitPrice = Billing::Money(0, pricing.currency);
@@ -180,7 +169,7 @@ QJsonObject paymentAttemptToJson(const PaymentAttempt &a)
             {u"reference"_s, a.gatewayReference.isEmpty() ? QJsonValue() : QJsonValue(a.gatewayReference)},
             {u"failure_code"_s, a.failureCode.isEmpty() ? QJsonValue() : QJsonValue(a.failureCode)},
             {u"failure_message"_s, a.failureMessage.isEmpty() ? QJsonValue() : QJsonValue(a.failureMessage)},
-            {u"attempted_at"_s, time(a.attemptedMs)}};
+            {u"attempted_at"_s, Billing::billingTimeJson(a.attemptedMs)}};
 }
 
 InvoiceService::InvoiceService(Catalog &catalog, AuditRecorder &audit, TenantDirectory &directory,
@@ -279,7 +268,7 @@ Status InvoiceService::renew(const Billing::Subscription &due, BillingRunReport 
                 lines += used.value();
             }
         }
-        QJsonObject detail{{u"ended"_s, QJsonObject{{u"start"_s, time(ended.startMs)}, {u"end"_s, time(ended.endMs)}}}};
+        QJsonObject detail{{u"ended"_s, QJsonObject{{u"start"_s, Billing::billingTimeJson(ended.startMs)}, {u"end"_s, Billing::billingTimeJson(ended.endMs)}}}};
         Billing::BillingPeriod next{ended.endMs, ended.endMs};
         if (s.cancelAtPeriodEnd) {
             s.status = SubscriptionStatus::Canceled;
@@ -315,8 +304,7 @@ Status InvoiceService::renew(const Billing::Subscription &due, BillingRunReport 
                 currency = fee->currency();
                 if (!fee->isZero()) {
                     lines.append(simpleLine(u"plan_fee"_s,
-                                            u"%1 plan (%2), %3 – %4"_s.arg(nextPlan->displayName, s.cycle, day(next.startMs),
-                                                                           day(next.endMs)),
+                                            u"%1 plan (%2)"_s.arg(nextPlan->displayName, s.cycle),
                                             fee.value(), next.startMs, next.endMs));
                 }
             }

@@ -1,5 +1,6 @@
 #include "core/storage/subscriptionservice.h"
 
+#include "core/billing/invoicejson.h"
 #include "core/billing/proration.h"
 #include "core/storage/catalogquotaservice.h"
 #include "core/storage/invoiceissuer.h"
@@ -14,16 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace Tenantry::Storage {
 namespace {
-
-QJsonValue time(qint64 ms)
-{
-    return ms ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-
-QString day(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"d MMM yyyy"_s);
-}
 
 qint64 wholeSecond(qint64 ms)
 {
@@ -86,26 +77,26 @@ QJsonObject subscriptionToJson(const Billing::Subscription &s)
             {u"plan"_s, s.plan},
             {u"cycle"_s, s.cycle},
             {u"status"_s, Billing::subscriptionStatusName(s.status)},
-            {u"anchor_at"_s, time(s.anchorMs)},
-            {u"current_period"_s, QJsonObject{{u"start"_s, time(s.periodStartMs)}, {u"end"_s, time(s.periodEndMs)}}},
-            {u"trial_end"_s, time(s.trialEndMs)},
+            {u"anchor_at"_s, Billing::billingTimeJson(s.anchorMs)},
+            {u"current_period"_s, QJsonObject{{u"start"_s, Billing::billingTimeJson(s.periodStartMs)}, {u"end"_s, Billing::billingTimeJson(s.periodEndMs)}}},
+            {u"trial_end"_s, Billing::billingTimeJson(s.trialEndMs)},
             {u"scheduled_change"_s, s.scheduledPlan.isEmpty()
                                         ? QJsonValue()
                                         : QJsonValue(QJsonObject{{u"plan"_s, s.scheduledPlan},
                                                                  {u"cycle"_s, s.scheduledCycle},
-                                                                 {u"at"_s, time(s.periodEndMs)}})},
+                                                                 {u"at"_s, Billing::billingTimeJson(s.periodEndMs)}})},
             {u"cancel_at_period_end"_s, s.cancelAtPeriodEnd},
             {u"payment_customer"_s, s.paymentCustomer.isEmpty() ? QJsonValue() : QJsonValue(s.paymentCustomer)},
             {u"dunning"_s, QJsonObject{{u"retries_done"_s, s.dunningAttempt},
-                                       {u"next_step_at"_s, time(s.nextRetryMs)},
-                                       {u"past_due_since"_s, time(s.pastDueSinceMs)}}},
-            {u"created_at"_s, time(s.createdMs)},
-            {u"updated_at"_s, time(s.updatedMs)}};
+                                       {u"next_step_at"_s, Billing::billingTimeJson(s.nextRetryMs)},
+                                       {u"past_due_since"_s, Billing::billingTimeJson(s.pastDueSinceMs)}}},
+            {u"created_at"_s, Billing::billingTimeJson(s.createdMs)},
+            {u"updated_at"_s, Billing::billingTimeJson(s.updatedMs)}};
 }
 
 QJsonObject subscriptionEventToJson(const Billing::SubscriptionEvent &e)
 {
-    return {{u"id"_s, e.id}, {u"at"_s, time(e.atMs)}, {u"kind"_s, e.kind}, {u"actor"_s, e.actor}, {u"detail"_s, e.detail}};
+    return {{u"id"_s, e.id}, {u"at"_s, Billing::billingTimeJson(e.atMs)}, {u"kind"_s, e.kind}, {u"actor"_s, e.actor}, {u"detail"_s, e.detail}};
 }
 
 QJsonObject planChangeQuoteToJson(const PlanChangeQuote &q)
@@ -115,16 +106,16 @@ QJsonObject planChangeQuoteToJson(const PlanChangeQuote &q)
         lines.append(QJsonObject{{u"kind"_s, l.kind},
                                  {u"description"_s, l.description},
                                  {u"amount"_s, l.amount.decimal()},
-                                 {u"period"_s, QJsonObject{{u"start"_s, time(l.periodStartMs)},
-                                                           {u"end"_s, time(l.periodEndMs)}}}});
+                                 {u"period"_s, QJsonObject{{u"start"_s, Billing::billingTimeJson(l.periodStartMs)},
+                                                           {u"end"_s, Billing::billingTimeJson(l.periodEndMs)}}}});
     return {{u"from"_s, QJsonObject{{u"plan"_s, q.fromPlan}, {u"cycle"_s, q.fromCycle}}},
             {u"to"_s, QJsonObject{{u"plan"_s, q.toPlan}, {u"cycle"_s, q.toCycle}}},
             {u"direction"_s, q.direction},
             {u"timing"_s, Billing::changeTimingName(q.timing)},
-            {u"at"_s, time(q.atMs)},
+            {u"at"_s, Billing::billingTimeJson(q.atMs)},
             {u"at_ms"_s, q.atMs},
-            {u"effective_at"_s, time(q.effectiveMs)},
-            {u"current_period"_s, QJsonObject{{u"start"_s, time(q.period.startMs)}, {u"end"_s, time(q.period.endMs)}}},
+            {u"effective_at"_s, Billing::billingTimeJson(q.effectiveMs)},
+            {u"current_period"_s, QJsonObject{{u"start"_s, Billing::billingTimeJson(q.period.startMs)}, {u"end"_s, Billing::billingTimeJson(q.period.endMs)}}},
             {u"currency"_s, q.net.currency().code},
             {u"lines"_s, lines},
             {u"net"_s, q.net.decimal()}};
@@ -229,7 +220,7 @@ Result<Billing::Subscription> SubscriptionService::subscribe(const Actor &actor,
             // Fees are billed in advance: the first period's invoice is issued now.
             auto invoice = InvoiceIssuer::issue(
                 tx, settings.value(), updated, fee->currency(),
-                {line(u"plan_fee"_s, u"%1, %2 – %3"_s.arg(planLabel(plan.value(), s.cycle), day(s.periodStartMs), day(s.periodEndMs)),
+                {line(u"plan_fee"_s, planLabel(plan.value(), s.cycle),
                       fee.value(), s.periodStartMs, s.periodEndMs)},
                 {s.periodStartMs, s.periodEndMs}, now);
             if (!invoice)
@@ -313,11 +304,10 @@ Result<PlanChangeQuote> SubscriptionService::quote(QSqlDatabase &db, const Billi
         if (!prorated)
             return prorated.error();
         q.lines.append(line(u"proration_credit"_s,
-                            u"Unused time on %1, %2 – %3"_s.arg(planLabel(oldPlan, q.fromCycle), day(q.atMs), day(q.period.endMs)),
+                            u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
                             prorated->credit, q.atMs, q.period.endMs));
         q.lines.append(line(u"proration_charge"_s,
-                            u"Remaining time on %1, %2 – %3"_s.arg(planLabel(newPlan.value(), q.toCycle), day(q.atMs),
-                                                                   day(q.period.endMs)),
+                            u"Remaining time on %1"_s.arg(planLabel(newPlan.value(), q.toCycle)),
                             prorated->charge, q.atMs, q.period.endMs));
     } else {
         // A new cycle starts a new period now: the unused time of the old one is credited and
@@ -327,10 +317,10 @@ Result<PlanChangeQuote> SubscriptionService::quote(QSqlDatabase &db, const Billi
             return unused.error();
         const auto next = Billing::billingPeriodAt(q.atMs, toCycle.value(), 0);
         q.lines.append(line(u"proration_credit"_s,
-                            u"Unused time on %1, %2 – %3"_s.arg(planLabel(oldPlan, q.fromCycle), day(q.atMs), day(q.period.endMs)),
+                            u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
                             unused->negated(), q.atMs, q.period.endMs));
         q.lines.append(line(u"plan_fee"_s,
-                            u"%1, %2 – %3"_s.arg(planLabel(newPlan.value(), q.toCycle), day(next.startMs), day(next.endMs)),
+                            planLabel(newPlan.value(), q.toCycle),
                             newFee.value(), next.startMs, next.endMs));
     }
     for (const Billing::InvoiceLine &l : q.lines) {
