@@ -2,6 +2,8 @@
 
 #include "core/billing/manualgateway.h"
 #include "core/billing/stripegateway.h"
+#include "core/storage/invoiceissuer.h"
+#include "documents/invoicepdf.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +27,8 @@ std::unique_ptr<Billing::PaymentGateway> gatewayFromEnvironment()
 
 BillingStack::BillingStack(Storage::Catalog &catalog, Storage::AuditRecorder &audit, TenantDirectory &directory,
                            const Clock &clock)
-    : m_clock(clock)
+    : m_directory(directory)
+    , m_clock(clock)
     , m_meter(catalog)
     , m_settings(catalog, audit)
     , m_plans(catalog, audit)
@@ -33,6 +36,52 @@ BillingStack::BillingStack(Storage::Catalog &catalog, Storage::AuditRecorder &au
     , m_subscriptions(catalog, audit, directory, m_settings, m_plans, clock)
     , m_invoices(catalog, audit, directory, m_settings, m_meter, *m_gateway, clock)
 {
+}
+
+Result<QList<Billing::SubscriptionRow>> BillingStack::subscriptionRows()
+{
+    auto all = m_subscriptions.subscriptions();
+    if (!all)
+        return all.error();
+    const auto snapshot = m_directory.snapshot();
+    QList<Billing::SubscriptionRow> rows;
+    for (const Billing::Subscription &s : all.value()) {
+        const auto tenant = snapshot->findId(s.tenantId);
+        rows.append({tenant ? tenant->slug : s.tenantId, s});
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.tenantSlug < b.tenantSlug; });
+    return rows;
+}
+
+Result<QList<Billing::Invoice>> BillingStack::invoiceList(const QString &tenantSlug, int limit)
+{
+    Storage::InvoiceFilter filter;
+    filter.limit = limit;
+    if (!tenantSlug.isEmpty()) {
+        const auto tenant = m_directory.snapshot()->findSlug(tenantSlug.toLower());
+        if (!tenant)
+            return Error::notFound(u"tenant-not-found"_s, u"No tenant '%1'."_s.arg(tenantSlug));
+        filter.tenantId = tenant->id;
+    }
+    auto rows = m_invoices.list(filter);
+    if (!rows)
+        return rows.error();
+    QList<Billing::Invoice> out;
+    for (const Storage::StoredInvoice &row : rows.value()) {
+        auto invoice = Storage::InvoiceIssuer::fromStored(row);
+        if (!invoice)
+            return invoice.error();
+        out.append(std::move(invoice).value());
+    }
+    return out;
+}
+
+Result<QByteArray> BillingStack::invoicePdf(const QString &idOrNumber)
+{
+    auto invoice = m_invoices.invoice(idOrNumber);
+    if (!invoice)
+        return invoice.error();
+    return Documents::renderInvoicePdf(invoice.value());
 }
 
 Status BillingStack::seed()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/billing/billingservice.h"
 #include "core/billing/paymentgateway.h"
 #include "core/storage/billingsettingsstore.h"
 #include "core/storage/invoiceservice.h"
@@ -15,10 +16,13 @@ namespace Tenantry::App {
 // Billing as every mode uses it (server, console, CLI): metering, settings, plan prices,
 // the payment gateway, subscriptions and invoices over one catalog.
 //
+// It is also the console's Billing::BillingService, with invoices rendered as PDF by
+// tenantry_documents.
+//
 // The gateway is Stripe's API when TENANTRY_STRIPE_SECRET_KEY is set (TENANTRY_STRIPE_URL
 // points it at another Stripe-compatible endpoint), else the manual gateway: invoices wait
 // for an operator to record their payment.
-class BillingStack final
+class BillingStack final : public Billing::BillingService
 {
 public:
     BillingStack(Storage::Catalog &catalog, Storage::AuditRecorder &audit, TenantDirectory &directory,
@@ -33,7 +37,12 @@ public:
     Storage::SubscriptionService &subscriptions() { return m_subscriptions; }
     Storage::InvoiceService &invoices() { return m_invoices; }
 
+    Result<QList<Billing::SubscriptionRow>> subscriptionRows() override;
+    Result<QList<Billing::Invoice>> invoiceList(const QString &tenantSlug, int limit) override;
+    Result<QByteArray> invoicePdf(const QString &idOrNumber) override;
+
 private:
+    TenantDirectory &m_directory;
     const Clock &m_clock;
     Storage::MeterRepository m_meter;
     Storage::BillingSettingsStore m_settings;

@@ -49,6 +49,7 @@ int runConsole(int &argc, char **argv)
     Runtime &rt = *runtime.value();
     EmbeddedServer server(rt, options.value(), values->origin(u"listen"_s) != "default"_L1);
     Widgets::MainWindow window(&rt.tenants(), &rt.audit(), rt.catalog().describe());
+    window.setBilling(&rt.billing());
     window.setServerControl(&server);
     window.show();
     if (parser.isSet(startServer)) {

@@ -18,7 +18,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Embedded server</source>
         <translation>Embedded server</translation>
     </message>
@@ -165,13 +165,13 @@
     <message>
         <location line="+25"/>
         <source>There is no tenant &apos;%1&apos;. Pick one from the list, or enter a tenant ID.</source>
-        <translation>There is no tenant '%1'. Pick one from the list, or enter a tenant ID.</translation>
+        <translation>There is no tenant &apos;%1&apos;. Pick one from the list, or enter a tenant ID.</translation>
     </message>
 </context>
 <context>
     <name>Tenantry::Widgets::AuditPage</name>
     <message>
-        <location filename="../widgets/audit/auditpage.cpp" line="+97"/>
+        <location filename="../widgets/audit/auditpage.cpp" line="+83"/>
         <location line="+513"/>
         <source>Audit Log</source>
         <translation>Audit Log</translation>
@@ -595,6 +595,237 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::BillingPage</name>
+    <message>
+        <location filename="../widgets/billing/billingpage.cpp" line="+57"/>
+        <source>Trialing</source>
+        <translation>Trialing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past due</source>
+        <translation>Past due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canceled</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncollectible</source>
+        <translation>Uncollectible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yearly</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+6"/>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cycle</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Period start</source>
+        <translation>Period start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period end</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scheduled change</source>
+        <translation>Scheduled change</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subscriptions</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Could not load the subscriptions.</source>
+        <translation>Could not load the subscriptions.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n subscription(s)</source>
+        <translation>
+            <numerusform>%n subscription</numerusform>
+            <numerusform>%n subscriptions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n behind on payments</source>
+        <translation>
+            <numerusform>%n behind on payments</numerusform>
+            <numerusform>%n behind on payments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Invoices of every tenant</source>
+        <translation>Invoices of every tenant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoices of %1</source>
+        <translation>Invoices of %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not load the invoices.</source>
+        <translation>Could not load the invoices.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(draft)</source>
+        <translation>(draft)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit note</source>
+        <translation>Credit note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Could not render the invoice.</source>
+        <translation>Could not render the invoice.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not write the invoice.</source>
+        <translation>Could not write the invoice.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save invoice</source>
+        <translation>Save invoice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::BusiestTenantsModel</name>
     <message>
         <location filename="../widgets/monitoring/busiesttenantsmodel.cpp" line="+52"/>
@@ -673,7 +904,7 @@
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+48"/>
+        <location filename="../widgets/mainwindow.cpp" line="+45"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
@@ -713,12 +944,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1: coming soon</source>
         <translation>%1: coming soon</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1346,7 +1577,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+78"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+64"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1, %2</translation>

@@ -18,7 +18,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Embedded server</source>
         <translation>内置服务器</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>Tenantry::Widgets::AuditPage</name>
     <message>
-        <location filename="../widgets/audit/auditpage.cpp" line="+97"/>
+        <location filename="../widgets/audit/auditpage.cpp" line="+83"/>
         <location line="+513"/>
         <source>Audit Log</source>
         <translation>审计日志</translation>
@@ -595,6 +595,235 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::BillingPage</name>
+    <message>
+        <location filename="../widgets/billing/billingpage.cpp" line="+57"/>
+        <source>Trialing</source>
+        <translation>试用中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past due</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degraded</source>
+        <translation>已降级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncollectible</source>
+        <translation>无法收回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yearly</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+6"/>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Period start</source>
+        <translation>周期开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period end</source>
+        <translation>周期结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scheduled change</source>
+        <translation>计划变更</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount due</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Could not load the subscriptions.</source>
+        <translation>无法加载订阅。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 on %2</source>
+        <translation>%2 起改为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n subscription(s)</source>
+        <translation>
+            <numerusform>%n 个订阅</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n behind on payments</source>
+        <translation>
+            <numerusform>%n 个欠费</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Invoices of every tenant</source>
+        <translation>全部租户的发票</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoices of %1</source>
+        <translation>%1 的发票</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not load the invoices.</source>
+        <translation>无法加载发票。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Could not render the invoice.</source>
+        <translation>无法生成发票。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not write the invoice.</source>
+        <translation>无法写入发票。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save invoice</source>
+        <translation>保存发票</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::BusiestTenantsModel</name>
     <message>
         <location filename="../widgets/monitoring/busiesttenantsmodel.cpp" line="+52"/>
@@ -673,7 +902,7 @@
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+48"/>
+        <location filename="../widgets/mainwindow.cpp" line="+45"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
@@ -713,12 +942,12 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1: coming soon</source>
         <translation>%1：即将推出</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1346,7 +1575,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+78"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+64"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1 %2</translation>

@@ -2,6 +2,7 @@
 
 #include "core/observe/audittrail.h"
 #include "widgets/alerts/alertwatcher.h"
+#include "widgets/billing/billingpage.h"
 #include "widgets/audit/auditpage.h"
 #include "widgets/audit/audittablemodel.h"
 #include "widgets/messagebanner.h"
@@ -137,6 +138,8 @@ void MainWindow::buildSidebar()
         widest = std::max(widest, m_sidebar->fontMetrics().horizontalAdvance(area.text));
         if (area.page == m_auditPage)
             m_auditItem = item;
+        if (area.iconName == u"view-financial-list"_s)
+            m_billingItem = item;
         if (area.page) {
             item->setData(kPageRole, m_pages->indexOf(area.page));
         } else {
@@ -151,6 +154,18 @@ void MainWindow::buildSidebar()
             m_pages->setCurrentIndex(item->data(kPageRole).toInt());
     });
     m_sidebar->setCurrentRow(0);
+}
+
+void MainWindow::setBilling(Billing::BillingService *billing)
+{
+    if (m_billingPage || !billing)
+        return;
+    m_billingPage = new BillingPage(billing, m_pages);
+    m_pages->addWidget(m_billingPage);
+    m_billingItem->setData(kPageRole, m_pages->indexOf(m_billingPage));
+    m_billingItem->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    m_billingItem->setToolTip(QString());
+    QMetaObject::invokeMethod(m_billingPage, &BillingPage::reload, Qt::QueuedConnection);
 }
 
 void MainWindow::buildMenus()

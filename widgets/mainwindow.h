@@ -18,7 +18,13 @@ class AuditTrail;
 struct AuditEntry;
 }
 
+namespace Tenantry::Billing {
+class BillingService;
+}
+
 namespace Tenantry::Widgets {
+
+class BillingPage;
 
 class ServerControl;
 class MonitoringPage;
@@ -57,6 +63,11 @@ public:
     // Offers starting and stopping the embedded server (Server menu, status bar). Not owned;
     // it must outlive the window. Call once, before show().
     void setServerControl(ServerControl *server);
+    // Adds the Subscriptions & Billing page over `billing` (not owned; it must outlive the
+    // window). Call once, before show().
+    void setBilling(Billing::BillingService *billing);
+    // Null until setBilling().
+    BillingPage *billingPage() const { return m_billingPage; }
     // Null without an audit trail.
     AuditPage *auditPage() const { return m_auditPage; }
     // Null without an audit trail. Its alertRaised signal is the hook for anything else that
@@ -94,6 +105,8 @@ private:
     MonitoringPage *m_monitoringPage = nullptr;
     AuditPage *m_auditPage = nullptr;
     QListWidgetItem *m_auditItem = nullptr;
+    QListWidgetItem *m_billingItem = nullptr;
+    BillingPage *m_billingPage = nullptr;
     AlertWatcher *m_alerts = nullptr;
     MessageBanner *m_alertBanner = nullptr;
     QToolButton *m_alertIndicator = nullptr;

@@ -1,0 +1,276 @@
+#include "widgets/billing/billingpage.h"
+
+#include "core/billing/billingservice.h"
+#include "widgets/messagebanner.h"
+
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Tenantry::Widgets {
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+
+QString date(qint64 ms)
+{
+    return ms ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date(), QLocale::ShortFormat) : u"–"_s;
+}
+
+QTableView *tableFor(QStandardItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSortingEnabled(true);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+QStandardItem *cell(const QString &text, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter)
+{
+    auto *item = new QStandardItem(text);
+    item->setTextAlignment(align);
+    return item;
+}
+
+QString statusText(const QString &status)
+{
+    static const QHash<QString, const char *> names{
+        {u"trialing"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Trialing")},
+        {u"active"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Active")},
+        {u"past_due"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Past due")},
+        {u"degraded"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Degraded")},
+        {u"suspended"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Suspended")},
+        {u"canceled"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Canceled")},
+        {u"draft"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Draft")},
+        {u"open"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Open")},
+        {u"paid"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Paid")},
+        {u"void"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Void")},
+        {u"uncollectible"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Uncollectible")},
+        {u"monthly"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Monthly")},
+        {u"yearly"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Yearly")},
+    };
+    const char *name = names.value(status);
+    return name ? BillingPage::tr(name) : status;
+}
+
+} // namespace
+
+BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
+    : QWidget(parent)
+    , m_billing(billing)
+    , m_openPdf([](const QString &path) { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); })
+{
+    m_banner = new MessageBanner(this);
+    m_banner->hide();
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"billingSummary"_s);
+
+    m_subscriptions = new QStandardItemModel(0, 7, this);
+    m_subscriptions->setHorizontalHeaderLabels({tr("Tenant"), tr("Plan"), tr("Cycle"), tr("Status"),
+                                                tr("Period start"), tr("Period end"), tr("Scheduled change")});
+    m_subscriptionsView = tableFor(m_subscriptions, this);
+    m_subscriptionsView->setObjectName(u"subscriptionsTable"_s);
+
+    m_invoices = new QStandardItemModel(0, 8, this);
+    m_invoices->setHorizontalHeaderLabels({tr("Number"), tr("Tenant"), tr("Kind"), tr("Status"), tr("Total"),
+                                           tr("Amount due"), tr("Issued"), tr("Due")});
+    m_invoicesView = tableFor(m_invoices, this);
+    m_invoicesView->setObjectName(u"invoicesTable"_s);
+
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    m_openButton = new QPushButton(tr("Open PDF"), this);
+    m_openButton->setObjectName(u"openInvoicePdf"_s);
+    m_saveButton = new QPushButton(tr("Save PDF…"), this);
+    m_invoicesTitle = new QLabel(this);
+    QFont title = m_invoicesTitle->font();
+    title.setBold(true);
+    m_invoicesTitle->setFont(title);
+    auto *subscriptionsTitle = new QLabel(tr("Subscriptions"), this);
+    subscriptionsTitle->setFont(title);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    auto *header = new QHBoxLayout;
+    header->addWidget(subscriptionsTitle);
+    header->addStretch(1);
+    header->addWidget(m_summary);
+    header->addWidget(refresh);
+    topLayout->addLayout(header);
+    topLayout->addWidget(m_subscriptionsView);
+
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_invoicesTitle);
+    actions->addStretch(1);
+    actions->addWidget(m_openButton);
+    actions->addWidget(m_saveButton);
+    bottomLayout->addLayout(actions);
+    bottomLayout->addWidget(m_invoicesView);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(split, 1);
+
+    connect(refresh, &QPushButton::clicked, this, &BillingPage::reload);
+    connect(m_openButton, &QPushButton::clicked, this, &BillingPage::openSelectedPdf);
+    connect(m_saveButton, &QPushButton::clicked, this, &BillingPage::savePdf);
+    connect(m_subscriptionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &BillingPage::loadInvoices);
+    connect(m_invoicesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const bool selected = !selectedInvoice().isEmpty();
+        m_openButton->setEnabled(selected);
+        m_saveButton->setEnabled(selected);
+    });
+    m_openButton->setEnabled(false);
+    m_saveButton->setEnabled(false);
+}
+
+void BillingPage::fail(const QString &what, const Error &error)
+{
+    m_banner->showMessage(MessageBanner::Kind::Error, u"%1 %2"_s.arg(what, error.message));
+    m_banner->show();
+}
+
+void BillingPage::reload()
+{
+    m_banner->hide();
+    auto rows = m_billing->subscriptionRows();
+    m_subscriptions->removeRows(0, m_subscriptions->rowCount());
+    if (!rows) {
+        fail(tr("Could not load the subscriptions."), rows.error());
+        return;
+    }
+    int behind = 0;
+    for (const Billing::SubscriptionRow &row : rows.value()) {
+        const Billing::Subscription &s = row.subscription;
+        const QString status = Billing::subscriptionStatusName(s.status);
+        if (s.status == Billing::SubscriptionStatus::PastDue || Billing::isDegraded(s.status))
+            ++behind;
+        QList<QStandardItem *> items{cell(row.tenantSlug),
+                                     cell(s.plan),
+                                     cell(statusText(s.cycle)),
+                                     cell(statusText(status)),
+                                     cell(date(s.periodStartMs)),
+                                     cell(date(s.periodEndMs)),
+                                     cell(s.scheduledPlan.isEmpty() ? QString()
+                                                                    : tr("%1 on %2").arg(s.scheduledPlan, date(s.periodEndMs)))};
+        items.first()->setData(row.tenantSlug, kIdRole);
+        if (s.status != Billing::SubscriptionStatus::Active && s.status != Billing::SubscriptionStatus::Trialing)
+            items[3]->setForeground(QColor(0xc0, 0x39, 0x2b)); // behind on payments: stands out
+        m_subscriptions->appendRow(items);
+    }
+    m_summary->setText(tr("%n subscription(s)", nullptr, int(rows->size())) + u"  ·  "_s
+                       + tr("%n behind on payments", nullptr, behind));
+    m_subscriptionsView->resizeColumnsToContents();
+    loadInvoices();
+}
+
+void BillingPage::loadInvoices()
+{
+    const QModelIndex current = m_subscriptionsView->currentIndex();
+    const QString slug = current.isValid() ? m_subscriptions->item(current.row(), 0)->data(kIdRole).toString() : QString();
+    m_invoicesTitle->setText(slug.isEmpty() ? tr("Invoices of every tenant") : tr("Invoices of %1").arg(slug));
+    m_invoices->removeRows(0, m_invoices->rowCount());
+    auto invoices = m_billing->invoiceList(slug, 500);
+    if (!invoices) {
+        fail(tr("Could not load the invoices."), invoices.error());
+        return;
+    }
+    const auto right = Qt::AlignRight | Qt::AlignVCenter;
+    for (const Billing::Invoice &invoice : invoices.value()) {
+        const bool owed = invoice.kind == Billing::InvoiceKind::Invoice
+            && (invoice.status == Billing::InvoiceStatus::Open || invoice.status == Billing::InvoiceStatus::Uncollectible);
+        const qint64 due = owed ? invoice.total.minor() - invoice.amountPaid.minor() : 0;
+        const QString code = invoice.currency.code;
+        QList<QStandardItem *> items{
+            cell(invoice.number.isEmpty() ? tr("(draft)") : invoice.number),
+            cell(invoice.tenantSlug),
+            cell(invoice.kind == Billing::InvoiceKind::CreditNote ? tr("Credit note") : tr("Invoice")),
+            cell(statusText(Billing::invoiceStatusName(invoice.status))),
+            cell(invoice.total.decimal() + u' ' + code, right),
+            cell(Billing::Money(due, invoice.currency).decimal() + u' ' + code, right),
+            cell(date(invoice.issuedMs)),
+            cell(date(invoice.dueMs)),
+        };
+        items.first()->setData(invoice.id, kIdRole);
+        m_invoices->appendRow(items);
+    }
+    m_invoicesView->resizeColumnsToContents();
+    m_openButton->setEnabled(false);
+    m_saveButton->setEnabled(false);
+}
+
+QString BillingPage::selectedInvoice() const
+{
+    const QModelIndex current = m_invoicesView->currentIndex();
+    return current.isValid() ? m_invoices->item(current.row(), 0)->data(kIdRole).toString() : QString();
+}
+
+bool BillingPage::openSelectedPdf()
+{
+    const QString id = selectedInvoice();
+    if (id.isEmpty())
+        return false;
+    const QString number = m_invoices->item(m_invoicesView->currentIndex().row(), 0)->text();
+    const QString path = QDir::temp().filePath(u"tenantry-%1.pdf"_s.arg(number.startsWith(u'(') ? id : number));
+    if (!writePdf(id, path))
+        return false;
+    m_openPdf(path);
+    return true;
+}
+
+bool BillingPage::writePdf(const QString &id, const QString &path)
+{
+    auto pdf = m_billing->invoicePdf(id);
+    if (!pdf) {
+        fail(tr("Could not render the invoice."), pdf.error());
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf.value()) != pdf->size() || !file.commit()) {
+        fail(tr("Could not write the invoice."), Error::internal(file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+void BillingPage::savePdf()
+{
+    const QString id = selectedInvoice();
+    if (id.isEmpty())
+        return;
+    const QString number = m_invoices->item(m_invoicesView->currentIndex().row(), 0)->text();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save invoice"), number + u".pdf"_s, tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        writePdf(id, path);
+}
+
+} // namespace Tenantry::Widgets

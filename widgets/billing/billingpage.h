@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/base/error.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace Tenantry::Billing {
+class BillingService;
+}
+
+namespace Tenantry::Widgets {
+
+class MessageBanner;
+
+// The Subscriptions & Billing area of the console: every tenant's subscription (plan, cycle,
+// status, current period, dunning) above the invoices of the selected tenant (number,
+// kind, status, total, amount due, issue and due dates), and "Open PDF" for the selected
+// invoice: rendered to a temporary file and opened with the desktop's viewer ("Save PDF…"
+// writes it where the operator chooses). Failures show in a banner above the tables.
+//
+// Reads through Billing::BillingService only; does not own it (it must outlive the page).
+// GUI thread only; the lists are one indexed query each.
+class BillingPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Opens a rendered PDF file; the default asks the desktop (QDesktopServices).
+    using PdfOpener = std::function<void(const QString &path)>;
+
+    explicit BillingPage(Billing::BillingService *billing, QWidget *parent = nullptr);
+
+    void setPdfOpener(PdfOpener opener) { m_openPdf = std::move(opener); }
+    // The tables' models, for tests.
+    QStandardItemModel *subscriptionsModel() const { return m_subscriptions; }
+    QStandardItemModel *invoicesModel() const { return m_invoices; }
+    QTableView *subscriptionsView() const { return m_subscriptionsView; }
+    QTableView *invoicesView() const { return m_invoicesView; }
+
+public Q_SLOTS:
+    void reload();
+    // Renders the selected invoice and opens it; false (with the banner) when that failed.
+    bool openSelectedPdf();
+
+private:
+    void loadInvoices();
+    void savePdf();
+    bool writePdf(const QString &id, const QString &path);
+    QString selectedInvoice() const;
+    void fail(const QString &what, const Error &error);
+
+    Billing::BillingService *m_billing;
+    MessageBanner *m_banner;
+    QLabel *m_summary;
+    QStandardItemModel *m_subscriptions;
+    QStandardItemModel *m_invoices;
+    QTableView *m_subscriptionsView;
+    QTableView *m_invoicesView;
+    QPushButton *m_openButton;
+    QPushButton *m_saveButton;
+    QLabel *m_invoicesTitle;
+    PdfOpener m_openPdf;
+};
+
+} // namespace Tenantry::Widgets
