@@ -2,7 +2,6 @@
 
 #include "documents/pdfcanvas.h"
 
-#include <QBuffer>
 #include <QDateTime>
 #include <QLocale>
 
@@ -379,37 +378,14 @@ private:
     QList<qsizetype> m_pageStarts; // the first row of each page
 };
 
-Error renderFailed(const QString &why)
-{
-    return {ErrorKind::Internal, u"pdf-render-failed"_s, u"The invoice PDF could not be produced: %1"_s.arg(why), {}};
-}
-
 } // namespace
 
 Result<QByteArray> renderInvoicePdf(const Billing::Invoice &invoice)
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(PdfCanvas::kResolution);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
-                                         QPageLayout::Millimeter));
-        writer.setCreator(u"Tenantry"_s);
-        writer.setTitle(u"%1 %2"_s.arg(invoice.kind == Billing::InvoiceKind::CreditNote ? u"Credit note"_s : u"Invoice"_s,
-                                       invoice.number));
-        PdfCanvas canvas(writer);
-        if (!canvas.isActive())
-            return renderFailed(u"cannot start painting on the PDF writer"_s);
-        InvoiceDocument document(invoice, canvas);
-        const bool painted = document.paint();
-        canvas.end();
-        if (!painted)
-            return renderFailed(u"cannot add a page"_s);
-    }
-    if (!buffer.data().startsWith("%PDF"))
-        return renderFailed(u"the writer produced no PDF"_s);
-    return buffer.data();
+    const bool credit = invoice.kind == Billing::InvoiceKind::CreditNote;
+    return renderA4Pdf(credit ? u"The credit note PDF"_s : u"The invoice PDF"_s,
+                       u"%1 %2"_s.arg(credit ? u"Credit note"_s : u"Invoice"_s, invoice.number),
+                       [&](PdfCanvas &canvas) { return InvoiceDocument(invoice, canvas).paint(); });
 }
 
 } // namespace Tenantry::Documents

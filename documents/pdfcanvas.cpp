@@ -1,5 +1,6 @@
 #include "documents/pdfcanvas.h"
 
+#include <QBuffer>
 #include <QFontMetricsF>
 #include <QImage>
 
@@ -62,6 +63,34 @@ bool PdfCanvas::image(const QRectF &mmRect, const QByteArray &bytes)
     const QSizeF size = QSizeF(img.size()).scaled(box.size(), Qt::KeepAspectRatio);
     m_painter.drawImage(QRectF(box.topLeft(), size), img);
     return true;
+}
+
+Result<QByteArray> renderA4Pdf(const QString &what, const QString &title,
+                               const std::function<bool(PdfCanvas &)> &paint)
+{
+    const auto failed = [&](const QString &why) {
+        return Error{ErrorKind::Internal, u"pdf-render-failed"_s, u"%1 could not be produced: %2"_s.arg(what, why), {}};
+    };
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(PdfCanvas::kResolution);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
+                                         QPageLayout::Millimeter));
+        writer.setCreator(u"Tenantry"_s);
+        writer.setTitle(title);
+        PdfCanvas canvas(writer);
+        if (!canvas.isActive())
+            return failed(u"cannot start painting on the PDF writer"_s);
+        const bool painted = paint(canvas);
+        canvas.end();
+        if (!painted)
+            return failed(u"cannot add a page"_s);
+    }
+    if (!buffer.data().startsWith("%PDF"))
+        return failed(u"the writer produced no PDF"_s);
+    return buffer.data();
 }
 
 } // namespace Tenantry::Documents

@@ -6,6 +6,10 @@
 #include <QPdfWriter>
 #include <QRectF>
 
+#include "core/base/result.h"
+
+#include <functional>
+
 namespace Tenantry::Documents {
 
 // Paints in millimetres on a QPdfWriter whose resolution is kResolution; fonts are sized in
@@ -41,5 +45,11 @@ private:
     QPdfWriter &m_writer;
     QPainter m_painter;
 };
+
+// Paints one A4 portrait document (`paint` adds its pages; false means a page could not be
+// added) and returns the PDF bytes. `what` names the document in errors ("The invoice PDF").
+// Errors: Internal "pdf-render-failed".
+Result<QByteArray> renderA4Pdf(const QString &what, const QString &title,
+                               const std::function<bool(PdfCanvas &)> &paint);
 
 } // namespace Tenantry::Documents

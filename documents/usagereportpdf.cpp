@@ -2,7 +2,6 @@
 
 #include "documents/pdfcanvas.h"
 
-#include <QBuffer>
 #include <QLocale>
 #include <QPdfWriter>
 
@@ -292,11 +291,6 @@ private:
     QString m_period;
 };
 
-Error renderFailed(const QString &why)
-{
-    return {ErrorKind::Internal, u"pdf-render-failed"_s, u"The usage report PDF could not be produced: %1"_s.arg(why), {}};
-}
-
 } // namespace
 
 int UsageReportPdfLayout::pageCount(qsizetype tableRows)
@@ -308,27 +302,9 @@ int UsageReportPdfLayout::pageCount(qsizetype tableRows)
 
 Result<QByteArray> renderUsageReportPdf(const Report::UsageReport &report)
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(kResolution);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
-                                         QPageLayout::Millimeter));
-        writer.setCreator(u"Tenantry"_s);
-        writer.setTitle(u"Usage report — %1"_s.arg(report.tenant ? tenantTitle(*report.tenant) : u"All tenants"_s));
-        Canvas canvas(writer);
-        if (!canvas.isActive())
-            return renderFailed(u"cannot start painting on the PDF writer"_s);
-        UsageReportDocument document(report, canvas);
-        const bool painted = document.paint();
-        canvas.end();
-        if (!painted)
-            return renderFailed(u"cannot add a page"_s);
-    }
-    if (!buffer.data().startsWith("%PDF"))
-        return renderFailed(u"the writer produced no PDF"_s);
-    return buffer.data();
+    return renderA4Pdf(u"The usage report PDF"_s,
+                       u"Usage report — %1"_s.arg(report.tenant ? tenantTitle(*report.tenant) : u"All tenants"_s),
+                       [&](PdfCanvas &canvas) { return UsageReportDocument(report, canvas).paint(); });
 }
 
 } // namespace Tenantry::Documents

@@ -16,6 +16,19 @@ QString invoiceStatusName(InvoiceStatus status)
     return QString();
 }
 
+InvoiceLine fixedLine(const QString &kind, const QString &description, const Money &amount, qint64 fromMs,
+                      qint64 toMs)
+{
+    InvoiceLine l;
+    l.kind = kind;
+    l.description = description;
+    l.unitPrice = amount;
+    l.amount = amount;
+    l.periodStartMs = fromMs;
+    l.periodEndMs = toMs;
+    return l;
+}
+
 bool parseInvoiceStatus(const QString &name, InvoiceStatus *out)
 {
     for (const InvoiceStatus s : {InvoiceStatus::Draft, InvoiceStatus::Open, InvoiceStatus::Paid,

@@ -55,6 +55,11 @@ struct InvoiceLine {
     bool operator==(const InvoiceLine &) const = default;
 };
 
+// A line of one fixed amount (quantity 1 at that price) covering [fromMs, toMs): plan fees,
+// prorations, credits.
+InvoiceLine fixedLine(const QString &kind, const QString &description, const Money &amount, qint64 fromMs,
+                      qint64 toMs);
+
 // Who issues or receives the invoice.
 struct InvoiceParty {
     QString name;

@@ -91,19 +91,6 @@ Result<QList<Billing::InvoiceLine>> usageLines(const Billing::PlanPricing &prici
     return lines;
 }
 
-Billing::InvoiceLine simpleLine(const QString &kind, const QString &description, const Billing::Money &amount,
-                                qint64 fromMs, qint64 toMs)
-{
-    Billing::InvoiceLine l;
-    l.kind = kind;
-    l.description = description;
-    l.unitPrice = amount;
-    l.amount = amount;
-    l.periodStartMs = fromMs;
-    l.periodEndMs = toMs;
-    return l;
-}
-
 Result<qint64> event(QSqlDatabase &tx, const Actor &actor, const QString &tenantId, qint64 atMs, const QString &kind,
                      const QJsonObject &detail)
 {
@@ -303,7 +290,7 @@ Status InvoiceService::renew(const Billing::Subscription &due, BillingRunReport 
                     return Error::invalid(u"currency-mismatch"_s, u"The scheduled plan is priced in another currency."_s);
                 currency = fee->currency();
                 if (!fee->isZero()) {
-                    lines.append(simpleLine(u"plan_fee"_s,
+                    lines.append(Billing::fixedLine(u"plan_fee"_s,
                                             u"%1 plan (%2)"_s.arg(nextPlan->displayName, s.cycle),
                                             fee.value(), next.startMs, next.endMs));
                 }
@@ -333,9 +320,9 @@ Status InvoiceService::renew(const Billing::Subscription &due, BillingRunReport 
             if (sum.isNegative()) {
                 // More credit than charges: the rest is carried to the next invoice rather
                 // than issuing an invoice with a negative total.
-                lines.append(simpleLine(u"credit"_s, u"Credit carried to the next invoice"_s, sum.negated(),
+                lines.append(Billing::fixedLine(u"credit"_s, u"Credit carried to the next invoice"_s, sum.negated(),
                                         next.startMs, next.endMs));
-                carried.append(simpleLine(u"credit"_s, u"Credit brought forward"_s, sum, next.startMs, next.endMs));
+                carried.append(Billing::fixedLine(u"credit"_s, u"Credit brought forward"_s, sum, next.startMs, next.endMs));
             }
             auto invoice = InvoiceIssuer::issue(tx, settings.value(), *tenant, *currency, lines, next, now);
             if (!invoice)
@@ -910,7 +897,7 @@ Result<Billing::Invoice> InvoiceService::creditNote(const Actor &actor, const QS
         // The credit (before tax: the next invoice adds tax once) goes to the tenant's next invoice.
         if (auto added = PendingLineRepository::add(
                 tx, note.tenantId,
-                simpleLine(u"credit"_s, u"Credit note %1 (for %2)"_s.arg(note.number, original->number), note.subtotal.negated(),
+                Billing::fixedLine(u"credit"_s, u"Credit note %1 (for %2)"_s.arg(note.number, original->number), note.subtotal.negated(),
                            now, now),
                 now);
             !added)

@@ -49,24 +49,21 @@ QString planLabel(const PricedPlan &plan, const QString &cycle)
     return u"%1 plan (%2)"_s.arg(plan.displayName.isEmpty() ? plan.name : plan.displayName, cycle);
 }
 
-Billing::InvoiceLine line(const QString &kind, const QString &description, const Billing::Money &amount,
-                          qint64 fromMs, qint64 toMs)
-{
-    Billing::InvoiceLine l;
-    l.kind = kind;
-    l.description = description;
-    l.quantity = 1;
-    l.unitPrice = amount;
-    l.amount = amount;
-    l.periodStartMs = fromMs;
-    l.periodEndMs = toMs;
-    return l;
-}
-
 Result<qint64> record(QSqlDatabase &tx, const Actor &actor, const QString &tenantId, qint64 atMs, const QString &kind,
                       const QJsonObject &detail)
 {
     return SubscriptionRepository::appendEvent(tx, {0, tenantId, atMs, kind, actor.id, detail});
+}
+
+// The tenant's subscription, or subscription-not-found: every operation but subscribe needs one.
+Result<Billing::Subscription> existing(QSqlDatabase &db, const Tenant &tenant)
+{
+    auto found = SubscriptionRepository::find(db, tenant.id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(u"subscription-not-found"_s, u"Tenant '%1' has no subscription."_s.arg(tenant.slug));
+    return **found;
 }
 
 } // namespace
@@ -137,12 +134,7 @@ Result<Billing::Subscription> SubscriptionService::subscription(const Tenant &te
     auto db = m_catalog.connection();
     if (!db)
         return db.error();
-    auto found = SubscriptionRepository::find(db.value(), tenant.id);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return Error::notFound(u"subscription-not-found"_s, u"Tenant '%1' has no subscription."_s.arg(tenant.slug));
-    return **found;
+    return existing(db.value(), tenant);
 }
 
 Result<QList<Billing::Subscription>> SubscriptionService::subscriptions()
@@ -220,7 +212,7 @@ Result<Billing::Subscription> SubscriptionService::subscribe(const Actor &actor,
             // Fees are billed in advance: the first period's invoice is issued now.
             auto invoice = InvoiceIssuer::issue(
                 tx, settings.value(), updated, fee->currency(),
-                {line(u"plan_fee"_s, planLabel(plan.value(), s.cycle),
+                {Billing::fixedLine(u"plan_fee"_s, planLabel(plan.value(), s.cycle),
                       fee.value(), s.periodStartMs, s.periodEndMs)},
                 {s.periodStartMs, s.periodEndMs}, now);
             if (!invoice)
@@ -303,10 +295,10 @@ Result<PlanChangeQuote> SubscriptionService::quote(QSqlDatabase &db, const Billi
         auto prorated = Billing::prorateChange(oldFee, newFee.value(), q.period, q.atMs);
         if (!prorated)
             return prorated.error();
-        q.lines.append(line(u"proration_credit"_s,
+        q.lines.append(Billing::fixedLine(u"proration_credit"_s,
                             u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
                             prorated->credit, q.atMs, q.period.endMs));
-        q.lines.append(line(u"proration_charge"_s,
+        q.lines.append(Billing::fixedLine(u"proration_charge"_s,
                             u"Remaining time on %1"_s.arg(planLabel(newPlan.value(), q.toCycle)),
                             prorated->charge, q.atMs, q.period.endMs));
     } else {
@@ -316,10 +308,10 @@ Result<PlanChangeQuote> SubscriptionService::quote(QSqlDatabase &db, const Billi
         if (!unused)
             return unused.error();
         const auto next = Billing::billingPeriodAt(q.atMs, toCycle.value(), 0);
-        q.lines.append(line(u"proration_credit"_s,
+        q.lines.append(Billing::fixedLine(u"proration_credit"_s,
                             u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
                             unused->negated(), q.atMs, q.period.endMs));
-        q.lines.append(line(u"plan_fee"_s,
+        q.lines.append(Billing::fixedLine(u"plan_fee"_s,
                             planLabel(newPlan.value(), q.toCycle),
                             newFee.value(), next.startMs, next.endMs));
     }
@@ -357,12 +349,10 @@ Result<PlanChangeQuote> SubscriptionService::change(const Actor &actor, const Te
     PlanChangeQuote booked;
     Tenant updated;
     const Status done = m_catalog.transaction([&](QSqlDatabase &tx) -> Status {
-        auto found = SubscriptionRepository::find(tx, tenant.id);
+        auto found = existing(tx, tenant);
         if (!found)
             return found.error();
-        if (!found->has_value())
-            return Error::notFound(u"subscription-not-found"_s, u"Tenant '%1' has no subscription."_s.arg(tenant.slug));
-        Billing::Subscription s = **found;
+        Billing::Subscription s = *found;
         // A preview is for the subscription as it was then: anything booked since (a renewal,
         // another change) makes its amounts wrong.
         if (wholeSecond(at) < s.updatedMs)
@@ -426,12 +416,10 @@ Result<Billing::Subscription> SubscriptionService::cancel(const Actor &actor, co
     Billing::Subscription after;
     Tenant updated;
     const Status done = m_catalog.transaction([&](QSqlDatabase &tx) -> Status {
-        auto found = SubscriptionRepository::find(tx, tenant.id);
+        auto found = existing(tx, tenant);
         if (!found)
             return found.error();
-        if (!found->has_value())
-            return Error::notFound(u"subscription-not-found"_s, u"Tenant '%1' has no subscription."_s.arg(tenant.slug));
-        Billing::Subscription s = **found;
+        Billing::Subscription s = *found;
         if (s.status == Billing::SubscriptionStatus::Canceled)
             return Error::conflict(u"subscription-canceled"_s, u"The subscription is already canceled."_s);
         const Billing::Subscription before = s;
@@ -475,15 +463,12 @@ Result<Billing::Subscription> SubscriptionService::setPaymentCustomer(const Acto
     if (customer.size() > 255 || customer.contains(u'\n'))
         return Error::invalid(u"invalid-payment-customer"_s, u"A payment customer id is at most 255 characters on one line."_s,
                               {{u"/payment_customer"_s, u"too long or not one line"_s}});
-    const qint64 now = m_clock.now().toMSecsSinceEpoch();
     Billing::Subscription after;
     const Status done = m_catalog.transaction([&](QSqlDatabase &tx) -> Status {
-        auto found = SubscriptionRepository::find(tx, tenant.id);
+        auto found = existing(tx, tenant);
         if (!found)
             return found.error();
-        if (!found->has_value())
-            return Error::notFound(u"subscription-not-found"_s, u"Tenant '%1' has no subscription."_s.arg(tenant.slug));
-        after = **found;
+        after = *found;
         const Billing::Subscription before = after;
         after.paymentCustomer = customer;
         // updatedMs is the subscription's billing state; a payment method does not make a

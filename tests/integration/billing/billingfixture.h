@@ -125,8 +125,9 @@ protected:
     {
         auto report = m_invoices->runDue();
         EXPECT_TRUE(report.ok()) << report.error().message.toStdString();
-        if (report.ok())
+        if (report.ok()) {
             EXPECT_TRUE(report->problems.isEmpty()) << report->problems.join(u'\n').toStdString();
+        }
         return report.ok() ? report.value() : Storage::BillingRunReport{};
     }
 

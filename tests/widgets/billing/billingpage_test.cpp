@@ -140,6 +140,7 @@ TEST_F(BillingPageTest, RendersForAScreenshot)
     const QPixmap shot = page.grab();
     EXPECT_FALSE(shot.isNull());
     const QString dir = qEnvironmentVariable("TENANTRY_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
+    if (!dir.isEmpty()) {
         EXPECT_TRUE(shot.save(dir + u"/billing-page.png"_s));
+    }
 }
