@@ -76,11 +76,15 @@ Result<Billing::Invoice> load(QSqlDatabase &db, const QString &id)
     return fromStored(**stored);
 }
 
-Result<Billing::Invoice> finalizeNew(QSqlDatabase &tx, const Billing::BillingSettings &settings,
-                                     Billing::Invoice invoice, qint64 nowMs)
+namespace {
+
+Result<Billing::Invoice> store(QSqlDatabase &tx, const Billing::BillingSettings &settings, Billing::Invoice invoice,
+                               qint64 nowMs, bool coversPeriod)
 {
     invoice.issuer = {settings.issuerName, settings.issuerAddress, settings.issuerTaxId, settings.issuerEmail};
-    if (Status inserted = InvoiceRepository::insert(tx, toStored(invoice, nowMs)); !inserted)
+    StoredInvoice draft = toStored(invoice, nowMs);
+    draft.coversPeriod = coversPeriod;
+    if (Status inserted = InvoiceRepository::insert(tx, draft); !inserted)
         return inserted.error();
     auto number = InvoiceNumbers::next(tx, settings.invoicePrefix, settings.invoicePrefix);
     if (!number)
@@ -106,9 +110,17 @@ Result<Billing::Invoice> finalizeNew(QSqlDatabase &tx, const Billing::BillingSet
     return invoice;
 }
 
+} // namespace
+
+Result<Billing::Invoice> finalizeNew(QSqlDatabase &tx, const Billing::BillingSettings &settings,
+                                     Billing::Invoice invoice, qint64 nowMs)
+{
+    return store(tx, settings, std::move(invoice), nowMs, false);
+}
+
 Result<Billing::Invoice> issue(QSqlDatabase &tx, const Billing::BillingSettings &settings, const Tenant &tenant,
                                const Billing::Currency &currency, const QList<Billing::InvoiceLine> &lines,
-                               const Billing::BillingPeriod &period, qint64 nowMs, const QString &memo)
+                               const Billing::BillingPeriod &period, qint64 nowMs, IssuedFor issuedFor)
 {
     Billing::Invoice invoice;
     invoice.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -118,12 +130,13 @@ Result<Billing::Invoice> issue(QSqlDatabase &tx, const Billing::BillingSettings 
     invoice.periodEndMs = period.endMs;
     invoice.lines = lines;
     invoice.taxRatePpm = settings.taxRatePpm;
-    invoice.memo = memo;
+    if (issuedFor == IssuedFor::PlanChange)
+        invoice.memo = u"Plan change"_s;
     invoice.amountPaid = Billing::Money(0, currency);
     describeCustomer(tenant, invoice);
     if (Status totals = Billing::computeTotals(invoice); !totals)
         return totals.error();
-    return finalizeNew(tx, settings, std::move(invoice), nowMs);
+    return store(tx, settings, std::move(invoice), nowMs, issuedFor == IssuedFor::Period);
 }
 
 } // namespace Tenantry::Storage::InvoiceIssuer

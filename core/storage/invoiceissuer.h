@@ -20,6 +20,10 @@ namespace InvoiceIssuer {
 // "billing_email", "tax_id" and "invoice_logo" (a base64 PNG or JPEG).
 void describeCustomer(const Tenant &tenant, Billing::Invoice &invoice);
 
+// What an invoice bills: a whole billing period (at most one invoice per tenant and period), or
+// a plan change within one (any number, even one that starts with the period).
+enum class IssuedFor { Period, PlanChange };
+
 // Builds an invoice of `lines` for `period`, computes its totals with the settings' tax rate,
 // numbers it from the sequence of the settings' prefix and stores it open, due after the
 // payment terms; a total of zero is paid at once. `id` is generated. Errors: those of
@@ -27,7 +31,7 @@ void describeCustomer(const Tenant &tenant, Billing::Invoice &invoice);
 // invoice of the same period) and InvoiceNumbers::next().
 Result<Billing::Invoice> issue(QSqlDatabase &tx, const Billing::BillingSettings &settings, const Tenant &tenant,
                                const Billing::Currency &currency, const QList<Billing::InvoiceLine> &lines,
-                               const Billing::BillingPeriod &period, qint64 nowMs, const QString &memo = {});
+                               const Billing::BillingPeriod &period, qint64 nowMs, IssuedFor issuedFor = IssuedFor::Period);
 
 // Numbers, dates and stores `invoice` (a draft with its totals computed, e.g. a credit note).
 Result<Billing::Invoice> finalizeNew(QSqlDatabase &tx, const Billing::BillingSettings &settings,

@@ -9,7 +9,7 @@ namespace {
 
 const QString kColumns = u"id, number, tenant_id, kind, corrects, status, currency, period_start, period_end, "
                          "subtotal_minor, tax_minor, total_minor, amount_paid_minor, issued_at, due_at, paid_at, "
-                         "document, created_at, updated_at"_s;
+                         "document, created_at, updated_at, covers_period"_s;
 
 QString documentText(const QJsonObject &document)
 {
@@ -38,6 +38,7 @@ StoredInvoice read(const QSqlQuery &q)
     s.document = QJsonDocument::fromJson(q.value(16).toString().toUtf8()).object();
     s.createdMs = q.value(17).toLongLong();
     s.updatedMs = q.value(18).toLongLong();
+    s.coversPeriod = q.value(19).toInt() != 0;
     return s;
 }
 
@@ -75,9 +76,9 @@ Status rewrite(QSqlDatabase &tx, const StoredInvoice &s, const QString &newStatu
 
 Status insert(QSqlDatabase &tx, const StoredInvoice &s)
 {
-    if (s.kind == u"invoice"_s) {
+    if (s.coversPeriod) {
         auto existing = runQuery(tx,
-                                 u"SELECT number, id FROM invoices WHERE tenant_id = ? AND kind = 'invoice' "
+                                 u"SELECT number, id FROM invoices WHERE tenant_id = ? AND covers_period = 1 "
                                  "AND period_start = ? AND period_end = ?"_s,
                                  {s.tenantId, s.periodStartMs, s.periodEndMs});
         if (!existing)
@@ -90,11 +91,11 @@ Status insert(QSqlDatabase &tx, const StoredInvoice &s)
     }
     auto q = runQuery(tx,
                       u"INSERT INTO invoices ("_s + kColumns
-                          + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                          + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                       {s.id, textOrNull(s.number), s.tenantId, s.kind, textOrNull(s.corrects), s.status, s.currency,
                        s.periodStartMs, s.periodEndMs, s.subtotalMinor, s.taxMinor, s.totalMinor, s.amountPaidMinor,
                        timeOrNull(s.issuedMs), timeOrNull(s.dueMs), timeOrNull(s.paidMs), documentText(s.document), s.createdMs,
-                       s.updatedMs});
+                       s.updatedMs, s.coversPeriod ? 1 : 0});
     if (!q)
         return q.error();
     return {};

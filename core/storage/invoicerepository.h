@@ -31,6 +31,9 @@ struct StoredInvoice {
     QJsonObject document;
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
+    // The one invoice of a billing period (unique per tenant and period), as opposed to a plan
+    // change's or a credit note, of which a period may have any number.
+    bool coversPeriod = false;
 };
 
 struct InvoiceFilter {
@@ -45,7 +48,8 @@ struct InvoiceFilter {
 // refuses anything but a draft; later moves change the status, payment and paid columns only.
 namespace InvoiceRepository {
 
-// Errors: Conflict "invoice-exists" when the tenant already has an invoice for the period.
+// Errors: Conflict "invoice-exists" when `invoice` covers a period the tenant already has an
+// invoice for.
 Status insert(QSqlDatabase &tx, const StoredInvoice &invoice);
 // Replaces a draft wholly (its lines changed). Errors: Conflict "invoice-finalized".
 Status replaceDraft(QSqlDatabase &tx, const StoredInvoice &invoice);

@@ -387,7 +387,8 @@ Result<PlanChangeQuote> SubscriptionService::change(const Actor &actor, const Te
                 }
             } else {
                 auto invoice = InvoiceIssuer::issue(tx, settings.value(), updated, q->net.currency(), q->lines,
-                                                    {q->atMs, q->period.endMs}, now, u"Plan change"_s);
+                                                    {q->atMs, q->period.endMs}, now,
+                                                    InvoiceIssuer::IssuedFor::PlanChange);
                 if (!invoice)
                     return invoice.error();
             }

@@ -97,12 +97,15 @@ CREATE TABLE invoices (
     paid_at BIGINT,
     document TEXT NOT NULL,
     created_at BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL
+    updated_at BIGINT NOT NULL,
+    -- 1 for the invoice of a whole billing period (a subscription's first, a renewal's); a
+    -- plan change's invoice and a credit note are 0: a period may have any number of them.
+    covers_period INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX invoices_tenant ON invoices (tenant_id, created_at);
 CREATE INDEX invoices_status ON invoices (status, due_at);
 -- One period's invoice per tenant, so a run repeated after a crash makes no second one.
-CREATE UNIQUE INDEX invoices_period ON invoices (tenant_id, kind, period_start, period_end) WHERE kind = 'invoice';
+CREATE UNIQUE INDEX invoices_period ON invoices (tenant_id, period_start, period_end) WHERE covers_period = 1;
 
 CREATE TABLE invoice_sequences (
     issuer TEXT PRIMARY KEY,

@@ -273,6 +273,32 @@ TEST_P(BillingFlowTest, TwoChangesInOnePeriodBillExactlyTheTimeOnEachPlan)
     EXPECT_EQ(billed, 1000 + 3000 + 1100 + 3100);
 }
 
+TEST_P(BillingFlowTest, UpgradesInThePeriodsFirstSecondAreInvoicedBesideThePeriodsInvoice)
+{
+    // Subscribing and upgrading in the same second (the operator picked the wrong plan): the
+    // upgrade's invoice spans the whole period, like the period's own, and both stand.
+    subscribe(u"acme"_s, u"basic"_s);
+    Storage::PlanChangeRequest toPro;
+    toPro.plan = u"pro"_s;
+    auto pro = m_subscriptions->change(m_actor, tenant(u"acme"_s), toPro);
+    ASSERT_TRUE(pro.ok()) << pro.error().message.toStdString();
+    EXPECT_EQ(pro->net.minor(), 9300 - 3100);
+    Storage::PlanChangeRequest toEnterprise;
+    toEnterprise.plan = u"enterprise"_s;
+    auto enterprise = m_subscriptions->change(m_actor, tenant(u"acme"_s), toEnterprise);
+    ASSERT_TRUE(enterprise.ok()) << enterprise.error().message.toStdString();
+    const auto rows = invoicesOf(u"acme"_s);
+    ASSERT_EQ(rows.size(), 3);
+    for (const auto &row : rows)
+        EXPECT_EQ(row.periodStartMs, rows.last().periodStartMs);
+    EXPECT_EQ(subscriptionOf(u"acme"_s).plan, u"enterprise"_s);
+    // The billing run still makes exactly one invoice of the next period.
+    at("2026-04-01T12:00:00Z");
+    run();
+    run();
+    EXPECT_EQ(invoicesOf(u"acme"_s).size(), 4);
+}
+
 TEST_P(BillingFlowTest, CreditNotesCorrectAnInvoiceUpToItsTotalAndCreditTheNextOne)
 {
     subscribe(u"acme"_s, u"basic"_s);

@@ -29,6 +29,7 @@ protected:
         s.totalMinor = 4900;
         s.document = {{u"lines"_s, 1}};
         s.createdMs = s.updatedMs = end;
+        s.coversPeriod = true;
         return s;
     }
     Status inTx(const std::function<Status(QSqlDatabase &)> &work) { return m_catalog->transaction(work); }
@@ -98,6 +99,14 @@ TEST_P(InvoiceRepositoryTest, OnePeriodHasOneInvoiceAndTenantsSeeOnlyTheirOwn)
     const Status twice = inTx([](QSqlDatabase &tx) { return InvoiceRepository::insert(tx, draft(u"a-2"_s, u"t-a"_s)); });
     ASSERT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().code, u"invoice-exists"_s);
+    // A plan change's invoice may span exactly the period (a change in its first second).
+    ASSERT_TRUE(inTx([](QSqlDatabase &tx) {
+        StoredInvoice change = draft(u"a-change"_s, u"t-a"_s);
+        change.coversPeriod = false;
+        return InvoiceRepository::insert(tx, change);
+    }).ok());
+    EXPECT_FALSE(mustFind(u"a-change"_s).coversPeriod);
+    EXPECT_TRUE(mustFind(u"a-1"_s).coversPeriod);
     ASSERT_TRUE(inTx([](QSqlDatabase &tx) { return InvoiceRepository::insert(tx, draft(u"b-1"_s, u"t-b"_s)); }).ok());
     ASSERT_TRUE(inTx([](QSqlDatabase &tx) {
         return InvoiceRepository::insert(tx, draft(u"a-3"_s, u"t-a"_s, kApril, kApril + 30 * 86'400'000LL));
@@ -105,11 +114,11 @@ TEST_P(InvoiceRepositoryTest, OnePeriodHasOneInvoiceAndTenantsSeeOnlyTheirOwn)
     QSqlDatabase db = m_catalog->connection().value();
     auto mine = InvoiceRepository::list(db, {u"t-a"_s, QString(), 100});
     ASSERT_TRUE(mine.ok());
-    ASSERT_EQ(mine->size(), 2);
+    ASSERT_EQ(mine->size(), 3);
     for (const StoredInvoice &s : mine.value())
         EXPECT_EQ(s.tenantId, u"t-a"_s);
     EXPECT_EQ(mine->first().id, u"a-3"_s) << "newest first";
-    EXPECT_EQ(InvoiceRepository::list(db, {QString(), QString(), 100})->size(), 3);
+    EXPECT_EQ(InvoiceRepository::list(db, {QString(), QString(), 100})->size(), 4);
     EXPECT_EQ(InvoiceRepository::list(db, {u"t-b"_s, u"open"_s, 100})->size(), 0);
 }
 
