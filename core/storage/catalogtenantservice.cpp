@@ -101,6 +101,27 @@ Result<Tenant> CatalogTenantService::get(const QString &slug)
     return TenantRepository::findBySlug(db.value(), slug.trimmed().toLower());
 }
 
+// The strategy asked for wins; then the operator's --plan-isolation; then the plan's own
+// (plans.isolation), which is a preference: where this catalog cannot offer it (schema on
+// SQLite) the default applies rather than refusing every tenant of the plan.
+Result<QString> CatalogTenantService::isolationFor(const NewTenant &request) const
+{
+    if (!request.isolation.isEmpty())
+        return request.isolation;
+    if (m_policy.planIsolation.contains(request.plan))
+        return m_policy.planIsolation.value(request.plan);
+    auto db = m_catalog.connection();
+    if (!db)
+        return db.error();
+    auto q = runQuery(db.value(), u"SELECT isolation FROM plans WHERE name = ?"_s, {request.plan});
+    if (!q)
+        return q.error();
+    const QString own = q->next() ? q->value(0).toString() : QString();
+    if (!own.isEmpty() && checkIsolation(own).ok())
+        return own;
+    return m_policy.defaultIsolation;
+}
+
 Result<CreatedTenant> CatalogTenantService::create(const Actor &actor, const NewTenant &request)
 {
     return createTenant(actor, request, nullptr);
@@ -119,9 +140,10 @@ Result<CreatedTenant> CatalogTenantService::createTenant(const Actor &actor, con
         return valid.error();
     if (Status plan = checkPlanName(request.plan); !plan)
         return plan.error();
-    const QString isolation = !request.isolation.isEmpty()
-        ? request.isolation
-        : m_policy.planIsolation.value(request.plan, m_policy.defaultIsolation);
+    auto chosen = isolationFor(request);
+    if (!chosen)
+        return chosen.error();
+    const QString isolation = chosen.value();
     if (Status iso = checkIsolation(isolation); !iso)
         return iso.error();
 

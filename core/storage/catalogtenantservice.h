@@ -54,6 +54,7 @@ private:
     // get(), refusing a deleted tenant (Conflict "tenant-deleted"): it must be restored first.
     Result<Tenant> findChangeable(const QString &slug);
     Status checkIsolation(const QString &isolation) const;
+    Result<QString> isolationFor(const NewTenant &request) const;
     void committed(const Tenant &tenant);
 
     Catalog &m_catalog;

@@ -248,6 +248,39 @@ TEST_P(TenantServiceTest, IsolationChoiceDependsOnTheBackend)
     EXPECT_EQ(m_service->create(m_actor, r).error().code, u"invalid-isolation"_s);
 }
 
+TEST_P(TenantServiceTest, APlansOwnIsolationAppliesWhereNothingElseChooses)
+{
+    {
+        auto db = m_catalog->connection();
+        QSqlQuery q(db.value());
+        ASSERT_TRUE(q.exec(u"UPDATE plans SET isolation = 'database' WHERE name = 'enterprise'"_s));
+        ASSERT_TRUE(q.exec(u"UPDATE plans SET isolation = 'schema' WHERE name = 'pro'"_s));
+    }
+    EXPECT_EQ(mustCreate(u"big"_s, u"enterprise"_s).tenant.isolation, u"database"_s);
+    EXPECT_EQ(mustCreate(u"small"_s, u"free"_s).tenant.isolation, u"shared"_s); // no isolation of its own
+    // SQLite cannot offer the plan's schema: its tenants get the default, not a refusal.
+    EXPECT_EQ(mustCreate(u"mid"_s, u"pro"_s).tenant.isolation, isPostgres() ? u"schema"_s : u"shared"_s);
+
+    NewTenant asked;
+    asked.slug = u"asked"_s;
+    asked.plan = u"enterprise"_s;
+    asked.isolation = u"shared"_s;
+    auto created = m_service->create(m_actor, asked);
+    ASSERT_TRUE(created.ok()) << created.error().message.toStdString();
+    EXPECT_EQ(created->tenant.isolation, u"shared"_s);
+
+    // The operator's --plan-isolation wins over the plan's own.
+    TenantPolicy policy;
+    policy.planIsolation.insert(u"enterprise"_s, u"shared"_s);
+    CatalogTenantService configured(*m_catalog, m_directory, *m_dataSpace, *m_audit, m_clock, policy);
+    NewTenant byPolicy;
+    byPolicy.slug = u"policy"_s;
+    byPolicy.plan = u"enterprise"_s;
+    auto viaPolicy = configured.create(m_actor, byPolicy);
+    ASSERT_TRUE(viaPolicy.ok()) << viaPolicy.error().message.toStdString();
+    EXPECT_EQ(viaPolicy->tenant.isolation, u"shared"_s);
+}
+
 TEST_P(TenantServiceTest, AnotherProcessSeesChangesAfterRefresh)
 {
     // A second catalog + service on the same database stands in for a second process.
