@@ -291,8 +291,8 @@ Status InvoiceService::renew(const Billing::Subscription &due, BillingRunReport 
                 currency = fee->currency();
                 if (!fee->isZero()) {
                     lines.append(Billing::fixedLine(u"plan_fee"_s,
-                                            u"%1 plan (%2)"_s.arg(nextPlan->displayName, s.cycle),
-                                            fee.value(), next.startMs, next.endMs));
+                                                    u"%1 plan (%2)"_s.arg(nextPlan->displayName, s.cycle),
+                                                    fee.value(), next.startMs, next.endMs));
                 }
             }
         }
@@ -321,7 +321,7 @@ Status InvoiceService::renew(const Billing::Subscription &due, BillingRunReport 
                 // More credit than charges: the rest is carried to the next invoice rather
                 // than issuing an invoice with a negative total.
                 lines.append(Billing::fixedLine(u"credit"_s, u"Credit carried to the next invoice"_s, sum.negated(),
-                                        next.startMs, next.endMs));
+                                                next.startMs, next.endMs));
                 carried.append(Billing::fixedLine(u"credit"_s, u"Credit brought forward"_s, sum, next.startMs, next.endMs));
             }
             auto invoice = InvoiceIssuer::issue(tx, settings.value(), *tenant, *currency, lines, next, now);
@@ -897,8 +897,8 @@ Result<Billing::Invoice> InvoiceService::creditNote(const Actor &actor, const QS
         // The credit (before tax: the next invoice adds tax once) goes to the tenant's next invoice.
         if (auto added = PendingLineRepository::add(
                 tx, note.tenantId,
-                Billing::fixedLine(u"credit"_s, u"Credit note %1 (for %2)"_s.arg(note.number, original->number), note.subtotal.negated(),
-                           now, now),
+                Billing::fixedLine(u"credit"_s, u"Credit note %1 (for %2)"_s.arg(note.number, original->number),
+                                   note.subtotal.negated(), now, now),
                 now);
             !added)
             return added.error();

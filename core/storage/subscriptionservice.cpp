@@ -212,8 +212,8 @@ Result<Billing::Subscription> SubscriptionService::subscribe(const Actor &actor,
             // Fees are billed in advance: the first period's invoice is issued now.
             auto invoice = InvoiceIssuer::issue(
                 tx, settings.value(), updated, fee->currency(),
-                {Billing::fixedLine(u"plan_fee"_s, planLabel(plan.value(), s.cycle),
-                      fee.value(), s.periodStartMs, s.periodEndMs)},
+                {Billing::fixedLine(u"plan_fee"_s, planLabel(plan.value(), s.cycle), fee.value(), s.periodStartMs,
+                                    s.periodEndMs)},
                 {s.periodStartMs, s.periodEndMs}, now);
             if (!invoice)
                 return invoice.error();
@@ -296,11 +296,11 @@ Result<PlanChangeQuote> SubscriptionService::quote(QSqlDatabase &db, const Billi
         if (!prorated)
             return prorated.error();
         q.lines.append(Billing::fixedLine(u"proration_credit"_s,
-                            u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
-                            prorated->credit, q.atMs, q.period.endMs));
+                                          u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
+                                          prorated->credit, q.atMs, q.period.endMs));
         q.lines.append(Billing::fixedLine(u"proration_charge"_s,
-                            u"Remaining time on %1"_s.arg(planLabel(newPlan.value(), q.toCycle)),
-                            prorated->charge, q.atMs, q.period.endMs));
+                                          u"Remaining time on %1"_s.arg(planLabel(newPlan.value(), q.toCycle)),
+                                          prorated->charge, q.atMs, q.period.endMs));
     } else {
         // A new cycle starts a new period now: the unused time of the old one is credited and
         // the new period's fee is charged in full.
@@ -309,11 +309,10 @@ Result<PlanChangeQuote> SubscriptionService::quote(QSqlDatabase &db, const Billi
             return unused.error();
         const auto next = Billing::billingPeriodAt(q.atMs, toCycle.value(), 0);
         q.lines.append(Billing::fixedLine(u"proration_credit"_s,
-                            u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
-                            unused->negated(), q.atMs, q.period.endMs));
-        q.lines.append(Billing::fixedLine(u"plan_fee"_s,
-                            planLabel(newPlan.value(), q.toCycle),
-                            newFee.value(), next.startMs, next.endMs));
+                                          u"Unused time on %1"_s.arg(planLabel(oldPlan, q.fromCycle)),
+                                          unused->negated(), q.atMs, q.period.endMs));
+        q.lines.append(Billing::fixedLine(u"plan_fee"_s, planLabel(newPlan.value(), q.toCycle), newFee.value(),
+                                          next.startMs, next.endMs));
     }
     for (const Billing::InvoiceLine &l : q.lines) {
         auto sum = q.net.plus(l.amount);
