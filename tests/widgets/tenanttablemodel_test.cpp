@@ -197,6 +197,27 @@ TEST_F(TenantFilterProxyTest, SearchMatchesSlugOrDisplayNameIgnoringCase)
     EXPECT_EQ(proxy.rowCount(), 4);
 }
 
+TEST_F(TenantFilterProxyTest, SearchAlsoMatchesStatusAndPlanByCodeOrLabel)
+{
+    load({FakeTenantService::makeTenant(u"acme"_s, TenantStatus::Active, u"Acme"_s, u"pro"_s),
+          FakeTenantService::makeTenant(u"globex"_s, TenantStatus::Suspended, u"Globex"_s, u"free"_s),
+          FakeTenantService::makeTenant(u"initech"_s, TenantStatus::Active, u"Initech"_s, u"enterprise"_s),
+          FakeTenantService::makeTenant(u"hooli"_s, TenantStatus::Pending, u"Hooli"_s, u"gold-2026"_s)});
+    proxy.sort(TenantTableModel::SlugColumn);
+
+    proxy.setSearchText(u"susp"_s);
+    EXPECT_EQ(visibleSlugs(), QStringList{u"globex"_s});
+
+    proxy.setSearchText(u"Enterprise"_s);
+    EXPECT_EQ(visibleSlugs(), QStringList{u"initech"_s});
+
+    proxy.setSearchText(u"gold"_s); // a custom plan matches by its code
+    EXPECT_EQ(visibleSlugs(), QStringList{u"hooli"_s});
+
+    proxy.setSearchText(u"pro"_s); // the Pro plan, not "Pending"
+    EXPECT_EQ(visibleSlugs(), QStringList{u"acme"_s});
+}
+
 TEST_F(TenantFilterProxyTest, StatusFilterCombinesWithSearch)
 {
     load(manyTenants(kMany));

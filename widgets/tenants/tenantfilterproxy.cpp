@@ -18,6 +18,16 @@ void TenantFilterProxy::setSearchText(const QString &text)
     if (trimmed == m_search)
         return;
     m_search = trimmed;
+    m_statusMatches = 0;
+    m_planMatches.clear();
+    if (!m_search.isEmpty()) {
+        for (TenantStatus status : {TenantStatus::Pending, TenantStatus::Active, TenantStatus::Suspended,
+                                    TenantStatus::Deleted, TenantStatus::Purged}) {
+            if (TenantTableModel::statusLabel(status).contains(m_search, Qt::CaseInsensitive)
+                || statusName(status).contains(m_search, Qt::CaseInsensitive))
+                m_statusMatches |= 1u << unsigned(status);
+        }
+    }
     invalidateFilter();
 }
 
@@ -38,7 +48,19 @@ bool TenantFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     if (m_search.isEmpty())
         return true;
     return source->data(index, TenantTableModel::SlugRole).toString().contains(m_search, Qt::CaseInsensitive)
-        || source->data(index, TenantTableModel::DisplayNameRole).toString().contains(m_search, Qt::CaseInsensitive);
+        || source->data(index, TenantTableModel::DisplayNameRole).toString().contains(m_search, Qt::CaseInsensitive)
+        || (m_statusMatches & (1u << unsigned(source->data(index, TenantTableModel::StatusRole).toInt())))
+        || planMatches(source->data(index, TenantTableModel::PlanRole).toString());
+}
+
+bool TenantFilterProxy::planMatches(const QString &plan) const
+{
+    auto it = m_planMatches.constFind(plan);
+    if (it == m_planMatches.cend()) {
+        it = m_planMatches.insert(plan, plan.contains(m_search, Qt::CaseInsensitive)
+                                            || TenantTableModel::planLabel(plan).contains(m_search, Qt::CaseInsensitive));
+    }
+    return it.value();
 }
 
 } // namespace Tenantry::Widgets

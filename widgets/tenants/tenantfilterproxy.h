@@ -2,6 +2,7 @@
 
 #include "core/tenancy/tenant.h"
 
+#include <QHash>
 #include <QSortFilterProxyModel>
 
 #include <optional>
@@ -9,10 +10,12 @@
 namespace Tenantry::Widgets {
 
 // Narrows and sorts a TenantTableModel for the tenants view: a search text matched as a
-// case-insensitive substring of the slug or the display name, and an optional single
-// status. Sorts by TenantTableModel::SortRole, so statuses sort in lifecycle order, plans
-// by tier and creation times chronologically. Works on any source model that answers
-// TenantTableModel's SlugRole, DisplayNameRole and StatusRole. GUI thread only.
+// case-insensitive substring of the slug, the display name, the status or the plan (its
+// code or its label in the current language, so "susp" finds suspended tenants and "pro"
+// those on Pro), and an optional single status. Sorts by TenantTableModel::SortRole, so
+// statuses sort in lifecycle order, plans by tier and creation times chronologically.
+// Works on any source model that answers TenantTableModel's SlugRole, DisplayNameRole,
+// StatusRole and PlanRole. GUI thread only.
 class TenantFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -32,7 +35,14 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool planMatches(const QString &plan) const;
+
     QString m_search;
+    // Which statuses the search names, one bit per TenantStatus; computed once per search
+    // so a row costs no translation lookups.
+    unsigned m_statusMatches = 0;
+    // Plan code -> whether the search names it, filled as plans are met (there are few).
+    mutable QHash<QString, bool> m_planMatches;
     std::optional<TenantStatus> m_status;
 };
 

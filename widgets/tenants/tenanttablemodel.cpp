@@ -82,6 +82,7 @@ QVariant TenantTableModel::data(const QModelIndex &index, int role) const
     case SlugRole: return t.slug;
     case DisplayNameRole: return t.config.displayName;
     case StatusRole: return int(t.status);
+    case PlanRole: return t.plan;
     }
     return {};
 }

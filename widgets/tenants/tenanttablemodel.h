@@ -45,6 +45,7 @@ public:
         SlugRole,                      // QString, any column
         DisplayNameRole,               // QString, any column
         StatusRole,                    // int (TenantStatus), any column
+        PlanRole,                      // QString plan code, any column
         SortRole,                      // a value that sorts the column sensibly
     };
 
