@@ -4,22 +4,87 @@
 #include "app/runtime.h"
 #include "app/translations.h"
 #include "widgets/mainwindow.h"
+#include "widgets/settings/appearance.h"
+#include "widgets/settings/consolepreferences.h"
+#include "widgets/settings/settingspage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QSettings>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::App {
+namespace {
+
+// Builds the console's window over the running core. Texts are looked up and colours
+// copied when widgets are built, so a change of language or theme builds a new window in
+// the old one's place (same geometry, same area) while the core and the embedded server
+// keep running.
+class ConsoleWindows final
+{
+public:
+    ConsoleWindows(Runtime &runtime, EmbeddedServer &server, QSettings &settings)
+        : m_runtime(runtime)
+        , m_server(server)
+        , m_settings(settings)
+    {
+    }
+
+    Widgets::MainWindow &window() { return *m_window; }
+
+    void build()
+    {
+        std::unique_ptr<Widgets::MainWindow> old = std::move(m_window);
+        m_window = std::make_unique<Widgets::MainWindow>(&m_runtime.tenants(), &m_runtime.audit(),
+                                                         m_runtime.catalog().describe());
+        m_window->setBilling(&m_runtime.billing());
+        m_window->setServerControl(&m_server);
+        m_window->settingsPage()->setPreferences(Widgets::ConsolePreferences::load(m_settings));
+        m_window->settingsPage()->setStorageDescription(m_settings.fileName());
+        QObject::connect(m_window.get(), &Widgets::MainWindow::preferencesChanged, m_window.get(),
+                         [this](const Widgets::ConsolePreferences &prefs) { change(prefs); });
+        if (old) {
+            m_window->restoreGeometry(old->saveGeometry());
+            m_window->showArea(old->currentArea());
+            // The old window is the one whose signal got us here: delete it once that returns.
+            old.release()->deleteLater();
+        }
+        m_window->show();
+    }
+
+private:
+    void change(const Widgets::ConsolePreferences &prefs)
+    {
+        prefs.save(m_settings);
+        Widgets::applyTheme(prefs.theme);
+        installTranslations(*QCoreApplication::instance(), prefs.language);
+        QMetaObject::invokeMethod(m_window.get(), [this] { build(); }, Qt::QueuedConnection);
+    }
+
+    Runtime &m_runtime;
+    EmbeddedServer &m_server;
+    QSettings &m_settings;
+    std::unique_ptr<Widgets::MainWindow> m_window;
+};
+
+} // namespace
 
 int runConsole(int &argc, char **argv)
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Tenantry"_s);
     QApplication::setApplicationName(u"Tenantry"_s);
     QApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
     QApplication::setApplicationDisplayName(u"Tenantry"_s);
-    installTranslations(app);
+    QSettings settings; // the operator's console preferences, e.g. ~/.config/Tenantry/Tenantry.conf
+    const Widgets::ConsolePreferences prefs = Widgets::ConsolePreferences::load(settings);
+    Widgets::applyTheme(prefs.theme);
+    // TENANTRY_LANG chooses for this one run, over the saved choice.
+    installTranslations(app, qEnvironmentVariableIsSet("TENANTRY_LANG") ? QString() : prefs.language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -48,13 +113,11 @@ int runConsole(int &argc, char **argv)
     }
     Runtime &rt = *runtime.value();
     EmbeddedServer server(rt, options.value(), values->origin(u"listen"_s) != "default"_L1);
-    Widgets::MainWindow window(&rt.tenants(), &rt.audit(), rt.catalog().describe());
-    window.setBilling(&rt.billing());
-    window.setServerControl(&server);
-    window.show();
+    ConsoleWindows windows(rt, server, settings);
+    windows.build();
     if (parser.isSet(startServer)) {
         if (Status started = server.start(); !started) {
-            QMessageBox::warning(&window, QApplication::translate("Console", "Embedded server"),
+            QMessageBox::warning(&windows.window(), QApplication::translate("Console", "Embedded server"),
                                  QApplication::translate("Console", "The embedded server could not be started:\n\n%1")
                                      .arg(started.error().message));
         }

@@ -8,6 +8,7 @@
 #include "widgets/messagebanner.h"
 #include "widgets/monitoring/monitoringpage.h"
 #include "widgets/servercontrol.h"
+#include "widgets/settings/settingspage.h"
 #include "widgets/tenants/tenantspage.h"
 #include "widgets/uihelpers.h"
 
@@ -34,6 +35,7 @@ namespace Tenantry::Widgets {
 namespace {
 
 constexpr int kPageRole = Qt::UserRole + 1; // index into the page stack; absent when not built yet
+constexpr int kAreaRole = Qt::UserRole + 2; // the area's stable key, e.g. "tenants"
 
 } // namespace
 
@@ -55,6 +57,9 @@ MainWindow::MainWindow(TenantService *tenants, Observe::AuditTrail *audit, QStri
         m_pages->addWidget(m_auditPage);
         m_alerts = new AlertWatcher(audit, this);
     }
+    m_settingsPage = new SettingsPage(m_pages);
+    m_pages->addWidget(m_settingsPage);
+    connect(m_settingsPage, &SettingsPage::preferencesChanged, this, &MainWindow::preferencesChanged);
 
     buildSidebar();
 
@@ -118,27 +123,29 @@ void MainWindow::buildSidebar()
     m_sidebar->setFont(font);
 
     struct Area {
+        QString key;
         QString text;
         QString iconName;
         QStyle::StandardPixmap fallback;
         QWidget *page;
     };
     const Area areas[] = {
-        {tr("Tenants"), u"system-users"_s, QStyle::SP_DirHomeIcon, m_tenantsPage},
-        {tr("Subscriptions & Billing"), u"view-financial-list"_s, QStyle::SP_FileDialogDetailedView, nullptr},
-        {tr("Quotas & Usage"), u"view-statistics"_s, QStyle::SP_DriveHDIcon, nullptr},
-        {tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, m_monitoringPage},
-        {tr("Audit Log"), u"view-history"_s, QStyle::SP_FileDialogContentsView, m_auditPage},
-        {tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogInfoView, nullptr},
+        {u"tenants"_s, tr("Tenants"), u"system-users"_s, QStyle::SP_DirHomeIcon, m_tenantsPage},
+        {u"billing"_s, tr("Subscriptions & Billing"), u"view-financial-list"_s, QStyle::SP_FileDialogDetailedView, nullptr},
+        {u"quotas"_s, tr("Quotas & Usage"), u"view-statistics"_s, QStyle::SP_DriveHDIcon, nullptr},
+        {u"monitoring"_s, tr("Monitoring"), u"utilities-system-monitor"_s, QStyle::SP_ComputerIcon, m_monitoringPage},
+        {u"audit"_s, tr("Audit Log"), u"view-history"_s, QStyle::SP_FileDialogContentsView, m_auditPage},
+        {u"settings"_s, tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogInfoView, m_settingsPage},
     };
     int widest = 0;
     for (const Area &area : areas) {
         auto *item = new QListWidgetItem(themedIcon(this, area.iconName, area.fallback), area.text, m_sidebar);
         item->setSizeHint(QSize(0, m_sidebar->fontMetrics().height() + 16));
+        item->setData(kAreaRole, area.key);
         widest = std::max(widest, m_sidebar->fontMetrics().horizontalAdvance(area.text));
         if (area.page == m_auditPage)
             m_auditItem = item;
-        if (area.iconName == u"view-financial-list"_s)
+        if (area.key == "billing"_L1)
             m_billingItem = item;
         if (area.page) {
             item->setData(kPageRole, m_pages->indexOf(area.page));
@@ -154,6 +161,26 @@ void MainWindow::buildSidebar()
             m_pages->setCurrentIndex(item->data(kPageRole).toInt());
     });
     m_sidebar->setCurrentRow(0);
+}
+
+QString MainWindow::currentArea() const
+{
+    const QListWidgetItem *item = m_sidebar->currentItem();
+    return item ? item->data(kAreaRole).toString() : QString();
+}
+
+bool MainWindow::showArea(const QString &key)
+{
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        QListWidgetItem *item = m_sidebar->item(row);
+        if (item->data(kAreaRole).toString() == key) {
+            if (!item->data(kPageRole).isValid())
+                return false;
+            m_sidebar->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::setBilling(Billing::BillingService *billing)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/settings/consolepreferences.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -31,6 +33,7 @@ class MonitoringPage;
 class AlertWatcher;
 class AuditPage;
 class MessageBanner;
+class SettingsPage;
 class TenantsPage;
 
 // The operator console's top-level window: a sidebar of the console's areas (Tenants,
@@ -75,6 +78,18 @@ public:
     AlertWatcher *alertWatcher() const { return m_alerts; }
     // Alerts raised since the operator last looked at them.
     int unseenAlerts() const { return m_unseenAlerts; }
+    // Always present; its choices come out as preferencesChanged.
+    SettingsPage *settingsPage() const { return m_settingsPage; }
+
+    // The shown area's key: "tenants", "billing", "quotas", "monitoring", "audit" or
+    // "settings". showArea() goes there; false when the area has no page in this window.
+    QString currentArea() const;
+    bool showArea(const QString &key);
+
+Q_SIGNALS:
+    // The operator chose another language or theme on the Settings page. Applying it is the
+    // owner's job: texts are looked up when widgets are built, so it rebuilds the window.
+    void preferencesChanged(const Tenantry::Widgets::ConsolePreferences &prefs);
 
 public Q_SLOTS:
     // Opens the Audit Log filtered to anomalies, selects entry `seq` if given, and counts the
@@ -107,6 +122,7 @@ private:
     QListWidgetItem *m_auditItem = nullptr;
     QListWidgetItem *m_billingItem = nullptr;
     BillingPage *m_billingPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
     AlertWatcher *m_alerts = nullptr;
     MessageBanner *m_alertBanner = nullptr;
     QToolButton *m_alertIndicator = nullptr;

@@ -118,4 +118,20 @@ TEST_F(TranslationsTest, UnknownLanguageKeepsTheEnglishSourceTexts)
     EXPECT_EQ(TenantsPage::tr("Tenants"), u"Tenants"_s);
 }
 
+TEST_F(TranslationsTest, AChosenLanguageReplacesTheOneInstalledAndBeatsTheEnvironment)
+{
+    qputenv("TENANTRY_LANG", "en");
+    EXPECT_EQ(Tenantry::App::installTranslations(*qApp, u"zh_CN"_s), u"zh_CN"_s);
+    EXPECT_EQ(TenantsPage::tr("Tenants"), u"租户"_s);
+    const auto installed = qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly).size();
+
+    // Switching back at run time leaves no Chinese catalog behind.
+    EXPECT_EQ(Tenantry::App::installTranslations(*qApp, u"en"_s), u"en_US"_s); // as the catalog names itself
+    EXPECT_EQ(TenantsPage::tr("Tenants"), u"Tenants"_s);
+    EXPECT_EQ(QLocale().name(), u"en_US"_s);
+    EXPECT_LE(qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly).size(), installed);
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text(), u"Cancel"_s);
+}
+
 } // namespace
