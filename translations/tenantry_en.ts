@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+44"/>
+        <location filename="../app/console.cpp" line="+109"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry cannot start</translation>
     </message>
@@ -18,7 +18,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Embedded server</source>
         <translation>Embedded server</translation>
     </message>
@@ -904,17 +904,17 @@
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+45"/>
+        <location filename="../widgets/mainwindow.cpp" line="+47"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>What this console is connected to</source>
         <translation>What this console is connected to</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Tenants</source>
         <translation>Tenants</translation>
     </message>
@@ -944,12 +944,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1: coming soon</source>
         <translation>%1: coming soon</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+46"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1464,6 +1464,55 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::SettingsPage</name>
+    <message>
+        <location filename="../widgets/settings/settingspage.cpp" line="+20"/>
+        <location line="+6"/>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation type="unfinished">Settings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes apply at once; the window is redrawn in the new language or colours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Settings are kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::TenantPicker</name>
     <message>
         <location filename="../widgets/monitoring/tenantpicker.cpp" line="+22"/>
@@ -1479,7 +1528,7 @@
 <context>
     <name>Tenantry::Widgets::TenantTableModel</name>
     <message>
-        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+94"/>
+        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+95"/>
         <source>Slug</source>
         <translation>Slug</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+44"/>
+        <location filename="../app/console.cpp" line="+109"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry 无法启动</translation>
     </message>
@@ -18,7 +18,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Embedded server</source>
         <translation>内置服务器</translation>
     </message>
@@ -902,17 +902,17 @@
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+45"/>
+        <location filename="../widgets/mainwindow.cpp" line="+47"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>What this console is connected to</source>
         <translation>此控制台当前连接的目标</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Tenants</source>
         <translation>租户</translation>
     </message>
@@ -942,12 +942,12 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1: coming soon</source>
         <translation>%1：即将推出</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1462,6 +1462,55 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::SettingsPage</name>
+    <message>
+        <location filename="../widgets/settings/settingspage.cpp" line="+20"/>
+        <location line="+6"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes apply at once; the window is redrawn in the new language or colours.</source>
+        <translation>更改立即生效；窗口会以新的语言或配色重新绘制。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Settings are kept in %1</source>
+        <translation>设置保存在 %1</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::TenantPicker</name>
     <message>
         <location filename="../widgets/monitoring/tenantpicker.cpp" line="+22"/>
@@ -1477,7 +1526,7 @@
 <context>
     <name>Tenantry::Widgets::TenantTableModel</name>
     <message>
-        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+94"/>
+        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+95"/>
         <source>Slug</source>
         <translation>标识</translation>
     </message>
