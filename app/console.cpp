@@ -1,5 +1,6 @@
 #include "app/console.h"
 
+#include "app/consoleusage.h"
 #include "app/embeddedserver.h"
 #include "app/runtime.h"
 #include "app/translations.h"
@@ -31,6 +32,7 @@ public:
         : m_runtime(runtime)
         , m_server(server)
         , m_settings(settings)
+        , m_usage(runtime, server)
     {
     }
 
@@ -42,6 +44,7 @@ public:
         m_window = std::make_unique<Widgets::MainWindow>(&m_runtime.tenants(), &m_runtime.audit(),
                                                          m_runtime.catalog().describe());
         m_window->setBilling(&m_runtime.billing());
+        m_window->setQuotas(&m_runtime.quotas(), &m_usage);
         m_window->setServerControl(&m_server);
         m_window->settingsPage()->setPreferences(Widgets::ConsolePreferences::load(m_settings));
         m_window->settingsPage()->setStorageDescription(m_settings.fileName());
@@ -68,6 +71,7 @@ private:
     Runtime &m_runtime;
     EmbeddedServer &m_server;
     QSettings &m_settings;
+    ConsoleUsage m_usage;
     std::unique_ptr<Widgets::MainWindow> m_window;
 };
 

@@ -47,6 +47,11 @@ const Observe::RequestMetrics *EmbeddedServer::metrics() const
     return m_host ? &m_host->metrics() : nullptr;
 }
 
+const Quota::QuotaGate *EmbeddedServer::quotaGate() const
+{
+    return m_host ? &m_host->quotaGate() : nullptr;
+}
+
 QString EmbeddedServer::slugOf(const QString &tenantId) const
 {
     const auto tenant = m_runtime.directory().snapshot()->findId(tenantId);

@@ -8,6 +8,10 @@
 
 class QThread;
 
+namespace Tenantry::Quota {
+class QuotaGate;
+}
+
 namespace Tenantry::App {
 
 class ServerHost;
@@ -32,6 +36,8 @@ public:
     QByteArray adminToken() const override;
     const Observe::RequestMetrics *metrics() const override;
     QString slugOf(const QString &tenantId) const override;
+    // The running server's quota counters (live usage); null while stopped.
+    const Quota::QuotaGate *quotaGate() const;
     Status start() override;
     void stop() override;
 

@@ -244,6 +244,11 @@ const Observe::RequestMetrics &ServerHost::metrics() const
     return m_parts->metrics;
 }
 
+const Quota::QuotaGate &ServerHost::quotaGate() const
+{
+    return m_parts->quotaGate;
+}
+
 void ServerHost::stopListening()
 {
     for (QTcpServer *listener : m_parts->server->servers())

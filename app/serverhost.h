@@ -3,6 +3,7 @@
 #include "app/runtime.h"
 #include "core/http/serveroptions.h"
 #include "core/observe/requestmetrics.h"
+#include "core/quota/quotagate.h"
 
 #include <QLoggingCategory>
 #include <QObject>
@@ -35,6 +36,8 @@ public:
     QString url() const;
     // The per-tenant request counts the server records; thread-safe to read from any thread.
     const Observe::RequestMetrics &metrics() const;
+    // The request path's quota counters; thread-safe to read (usage()) from any thread.
+    const Quota::QuotaGate &quotaGate() const;
 
     // Closes the listening sockets; requests already read are still answered.
     void stopListening();

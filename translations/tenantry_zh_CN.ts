@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+109"/>
+        <location filename="../app/console.cpp" line="+118"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry 无法启动</translation>
     </message>
@@ -30,6 +30,16 @@
         <translation>无法启动内置服务器：
 
 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/consoleusage.cpp" line="+56"/>
+        <source>live from the embedded server</source>
+        <translation>来自内嵌服务器的实时数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as servers last saved it (start the embedded server for live figures)</source>
+        <translation>为服务器最近一次保存的数据（启动内嵌服务器可查看实时数据）</translation>
     </message>
 </context>
 <context>
@@ -902,7 +912,7 @@
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+47"/>
+        <location filename="../widgets/mainwindow.cpp" line="+48"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
@@ -942,12 +952,12 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1: coming soon</source>
         <translation>%1：即将推出</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1459,6 +1469,325 @@
         <location line="+1"/>
         <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
         <translation>已创建租户 &lt;b&gt;%1&lt;/b&gt;（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::QuotaLimitsModel</name>
+    <message>
+        <location filename="../widgets/quotas/quotalimitsmodel.cpp" line="+29"/>
+        <source>API calls per day</source>
+        <translation>每日 API 调用数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests per calendar day in the tenant&apos;s time zone, weighted by route costs.</source>
+        <translation>按租户时区的自然日计算的请求数，按路由成本加权。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API calls per month</source>
+        <translation>每月 API 调用数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests per calendar month in the tenant&apos;s time zone, weighted by route costs.</source>
+        <translation>按租户时区的自然月计算的请求数，按路由成本加权。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request rate</source>
+        <translation>请求速率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sustained requests per second (may be fractional).</source>
+        <translation>持续的每秒请求数（可为小数）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burst</source>
+        <translation>突发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests allowed at once above the rate; needs a rate. Unset: one second&apos;s worth.</source>
+        <translation>超出速率时可一次放行的请求数；需要先设速率。未设置时为一秒的量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Concurrent requests</source>
+        <translation>并发请求数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests in flight at the same time.</source>
+        <translation>同时处理中的请求数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size of the tenant&apos;s data; writes are refused from the limit on. Units: KB, MB, GB, KiB, MiB, GiB, TiB.</source>
+        <translation>租户数据的大小；达到上限后拒绝写入。单位：KB、MB、GB、KiB、MiB、GiB、TiB。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database connections</source>
+        <translation>数据库连接数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transactions on the tenant&apos;s data open at once.</source>
+        <translation>同时打开的租户数据事务数。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+44"/>
+        <location line="+188"/>
+        <source>Unlimited</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <source>%1 records of %2</source>
+        <translation>%2 最多 %1 条记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 per %2</source>
+        <translation>每%2 %1 次</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+283"/>
+        <source>unlimited</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location line="-247"/>
+        <source>%1 /s</source>
+        <translation>%1 次/秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>in %1 s</source>
+        <translation>%1 秒后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in %1 min</source>
+        <translation>%1 分钟后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in %1 h %2 min</source>
+        <translation>%1 小时 %2 分钟后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1 d %2 h</source>
+        <translation>%1 天 %2 小时后</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(unknown plan)</source>
+        <translation>（未知套餐）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 s of rate</source>
+        <translation>一秒的速率</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Empty: the plan&apos;s limit holds. &quot;unlimited&quot;: no limit. Otherwise a number.</source>
+        <translation>留空：沿用套餐的限额。“无限制”（或 unlimited）：不设限。否则填写数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A custom rule; rules are changed with the admin API or the command line.</source>
+        <translation>自定义规则；规则通过管理 API 或命令行修改。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Enter a size such as 500 MB or 20 GiB, &quot;unlimited&quot;, or nothing for the plan&apos;s limit.</source>
+        <translation>请输入大小（如 500 MB 或 20 GiB）、“无限制”，或留空沿用套餐限额。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter a whole number, &quot;unlimited&quot;, or nothing for the plan&apos;s limit.</source>
+        <translation>请输入整数、“无限制”，或留空沿用套餐限额。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter requests per second (e.g. 2.5), &quot;unlimited&quot;, or nothing for the plan&apos;s limit.</source>
+        <translation>请输入每秒请求数（如 2.5）、“无限制”，或留空沿用套餐限额。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A limit must be above zero; write &quot;unlimited&quot; for no limit.</source>
+        <translation>限额必须大于零；不设限请填写“无限制”。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Limit</source>
+        <translation>限额项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override</source>
+        <translation>覆盖值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In effect</source>
+        <translation>生效值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resets</source>
+        <translation>重置</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::QuotasPage</name>
+    <message>
+        <location filename="../widgets/quotas/quotaspage.cpp" line="+57"/>
+        <source>Unapplied changes</source>
+        <translation>未应用的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The limits of %1 were edited but not applied. Discard the changes?</source>
+        <translation>%1 的限额已修改但尚未应用。要放弃这些更改吗？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search tenants…</source>
+        <translation>搜索租户…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose a tenant to see its limits and what it uses of them.</source>
+        <translation>选择一个租户，查看其限额及用量。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Use &amp;Plan Limits</source>
+        <translation>沿用套餐限额(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove this tenant&apos;s overrides of the built-in limits (apply to keep it)</source>
+        <translation>移除该租户对内置限额的覆盖值（应用后生效）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The limits of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的限额：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The plan &quot;%1&quot; of %2 does not exist: only the tenant&apos;s overrides limit it.</source>
+        <translation>%2 的套餐“%1”不存在：只有该租户的覆盖值在生效。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Usage could not be read: %1</source>
+        <translation>无法读取用量：%1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Some limits are not valid (marked in red); correct them or revert.</source>
+        <translation>部分限额无效（红色标出）；请改正或还原。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The limits of %1 were not changed: %2</source>
+        <translation>%1 的限额未修改：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The limits of %1 are changed; running servers apply them within seconds.</source>
+        <translation>%1 的限额已修改；运行中的服务器会在几秒内生效。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Quotas &amp; Usage</source>
+        <translation>配额与用量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage: %1</source>
+        <translation>用量：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan: %1</source>
+        <translation>套餐：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage: %1, as of %2</source>
+        <translation>用量：%1，截至 %2</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "widgets/audit/audittablemodel.h"
 #include "widgets/messagebanner.h"
 #include "widgets/monitoring/monitoringpage.h"
+#include "widgets/quotas/quotaspage.h"
 #include "widgets/servercontrol.h"
 #include "widgets/settings/settingspage.h"
 #include "widgets/tenants/tenantspage.h"
@@ -147,6 +148,8 @@ void MainWindow::buildSidebar()
             m_auditItem = item;
         if (area.key == "billing"_L1)
             m_billingItem = item;
+        if (area.key == "quotas"_L1)
+            m_quotasItem = item;
         if (area.page) {
             item->setData(kPageRole, m_pages->indexOf(area.page));
         } else {
@@ -193,6 +196,17 @@ void MainWindow::setBilling(Billing::BillingService *billing)
     m_billingItem->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
     m_billingItem->setToolTip(QString());
     QMetaObject::invokeMethod(m_billingPage, &BillingPage::reload, Qt::QueuedConnection);
+}
+
+void MainWindow::setQuotas(Quota::QuotaService *quotas, UsageSource *usage)
+{
+    if (m_quotasPage || !quotas)
+        return;
+    m_quotasPage = new QuotasPage(quotas, m_tenantsPage->model(), usage, m_pages);
+    m_pages->addWidget(m_quotasPage);
+    m_quotasItem->setData(kPageRole, m_pages->indexOf(m_quotasPage));
+    m_quotasItem->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    m_quotasItem->setToolTip(QString());
 }
 
 void MainWindow::buildMenus()

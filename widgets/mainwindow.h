@@ -24,9 +24,15 @@ namespace Tenantry::Billing {
 class BillingService;
 }
 
+namespace Tenantry::Quota {
+class QuotaService;
+}
+
 namespace Tenantry::Widgets {
 
 class BillingPage;
+class QuotasPage;
+class UsageSource;
 
 class ServerControl;
 class MonitoringPage;
@@ -71,6 +77,11 @@ public:
     void setBilling(Billing::BillingService *billing);
     // Null until setBilling().
     BillingPage *billingPage() const { return m_billingPage; }
+    // Adds the Quotas & Usage page over `quotas`, with current use from `usage` (may be
+    // null). Neither is owned; they must outlive the window. Call once, before show().
+    void setQuotas(Quota::QuotaService *quotas, UsageSource *usage);
+    // Null until setQuotas().
+    QuotasPage *quotasPage() const { return m_quotasPage; }
     // Null without an audit trail.
     AuditPage *auditPage() const { return m_auditPage; }
     // Null without an audit trail. Its alertRaised signal is the hook for anything else that
@@ -122,6 +133,8 @@ private:
     QListWidgetItem *m_auditItem = nullptr;
     QListWidgetItem *m_billingItem = nullptr;
     BillingPage *m_billingPage = nullptr;
+    QListWidgetItem *m_quotasItem = nullptr;
+    QuotasPage *m_quotasPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     AlertWatcher *m_alerts = nullptr;
     MessageBanner *m_alertBanner = nullptr;

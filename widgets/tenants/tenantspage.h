@@ -56,7 +56,7 @@ public:
     // The page's actions, also for menus and shortcuts elsewhere. Never null.
     QAction *action(Action which) const;
 
-    const TenantTableModel *model() const { return m_model; }
+    TenantTableModel *model() const { return m_model; }
     TenantFilterProxy *filter() const { return m_proxy; }
 
     // The selected tenant, if any, as last seen by the page.
