@@ -2,6 +2,7 @@
 
 #include "app/billingcommands.h"
 #include "app/clioutput.h"
+#include "app/democommand.h"
 #include "app/migratecommand.h"
 #include "app/runtime.h"
 #include "core/http/quotaroutes.h"
@@ -339,7 +340,7 @@ bool isCliCommand(const QString &command)
 {
     return command == "tenants"_L1 || command == "keys"_L1 || command == "audit"_L1 || command == "report"_L1
         || command == "migrate"_L1 || command == "quotas"_L1 || command == "plans"_L1 || command == "subscriptions"_L1
-        || command == "invoices"_L1;
+        || command == "invoices"_L1 || command == "demo-data"_L1;
 }
 
 int runCli(const QStringList &arguments)
@@ -348,6 +349,8 @@ int runCli(const QStringList &arguments)
     const QString group = arguments.value(1);
     if (group == "migrate"_L1)
         return runMigrate(arguments);
+    if (group == "demo-data"_L1)
+        return runDemoData(arguments);
     const QString verb = arguments.value(2);
     const Command *command = nullptr;
     for (const Command &c : commands()) {

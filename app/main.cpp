@@ -1,6 +1,6 @@
 // The one executable: the console by default, `serve` for the headless server, and the
 // command line (`tenants`, `keys`, `audit`, `report`, `migrate`, `quotas`, `plans`, `subscriptions`,
-// `invoices`) for scripts. Only the console touches a display.
+// `invoices`, `demo-data`) for scripts. Only the console touches a display.
 #include "app/cli.h"
 #include "app/console.h"
 #include "app/serve.h"
@@ -44,6 +44,7 @@ void printUsage()
               "                      --to YYYY-MM-DD [--format json|csv|pdf] [--output FILE]\n"
               "  migrate ...         bring tenant data spaces to the latest schema: --all [--concurrency N],\n"
               "                      --tenant SLUG, or --status (tenantry migrate --help)\n"
+              "  demo-data ...       fill an empty catalog with a demo fleet (tenantry demo-data --help)\n"
               "\n"
               "Every command takes --data-dir DIR and --database postgresql://...");
 }

@@ -21,9 +21,12 @@ namespace Tenantry::App {
 class Runtime final
 {
 public:
+    // `clock` (borrowed; it must outlive the runtime) replaces the system clock, for tools that
+    // write history, such as the demo-data generator.
     static Result<std::unique_ptr<Runtime>> open(const Http::CommonOptions &options,
                                                  Storage::TenantPolicy policy = {},
-                                                 Storage::DataPlaneOptions dataPlane = {});
+                                                 Storage::DataPlaneOptions dataPlane = {},
+                                                 const Clock *clock = nullptr);
     // With the tenant policy and connection limits `serve` and the console are configured with.
     static Result<std::unique_ptr<Runtime>> open(const Http::ServeOptions &options);
 
@@ -32,7 +35,7 @@ public:
     Storage::CatalogTenantService &tenants() { return *m_tenants; }
     Observe::AuditLog &audit() { return *m_audit; }
     Storage::DataPlane &dataPlane() { return *m_dataPlane; }
-    const Clock &clock() const { return m_clock; }
+    const Clock &clock() const { return *m_clock; }
     // Plans and per-tenant overrides, loaded at open; the request path reads quotaPolicies().
     Storage::CatalogQuotaService &quotas() { return *m_quotas; }
     Quota::QuotaPolicies &quotaPolicies() { return m_quotaPolicies; }
@@ -41,7 +44,8 @@ public:
 private:
     Runtime() = default;
 
-    SystemClock m_clock;
+    SystemClock m_systemClock;
+    const Clock *m_clock = &m_systemClock;
     std::unique_ptr<Storage::Catalog> m_catalog;
     TenantDirectory m_directory;
     std::unique_ptr<Storage::DataPlane> m_dataPlane;
