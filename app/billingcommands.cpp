@@ -157,7 +157,7 @@ int runInvoices(Runtime &rt, const QString &verb, const QStringList &positional,
         if (json) {
             QJsonArray items;
             for (const Storage::StoredInvoice &row : rows.value())
-                items.append(row.document);
+                items.append(Storage::invoiceSummaryToJson(row, *snapshot));
             printJson(items);
             return 0;
         }

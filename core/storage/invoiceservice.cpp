@@ -132,6 +132,34 @@ QString failureText(const Error &error)
 
 } // namespace
 
+QJsonObject invoiceSummaryToJson(const StoredInvoice &row, const DirectorySnapshot &snapshot)
+{
+    auto known = Billing::currencyOf(row.currency);
+    const Billing::Currency currency = known ? known.value() : Billing::Currency{row.currency, 2};
+    const auto money = [&currency](qint64 minor) { return Billing::Money(minor, currency).decimal(); };
+    const auto time = Billing::billingTimeJson;
+    QJsonObject o{{u"id"_s, row.id},
+                  {u"number"_s, row.number.isEmpty() ? QJsonValue() : QJsonValue(row.number)},
+                  {u"tenant_id"_s, row.tenantId},
+                  {u"kind"_s, row.kind},
+                  {u"status"_s, row.status},
+                  {u"currency"_s, row.currency},
+                  {u"total"_s, money(row.totalMinor)},
+                  {u"amount_paid"_s, money(row.amountPaidMinor)},
+                  {u"amount_due"_s, money(row.kind == u"invoice"_s && (row.status == u"open"_s || row.status == u"uncollectible"_s)
+                                              ? row.totalMinor - row.amountPaidMinor
+                                              : 0)},
+                  {u"period"_s, QJsonObject{{u"start"_s, time(row.periodStartMs)}, {u"end"_s, time(row.periodEndMs)}}},
+                  {u"issued_at"_s, time(row.issuedMs)},
+                  {u"due_at"_s, time(row.dueMs)},
+                  {u"paid_at"_s, time(row.paidMs)}};
+    if (!row.corrects.isEmpty())
+        o.insert(u"corrects"_s, row.corrects);
+    if (auto tenant = snapshot.findId(row.tenantId))
+        o.insert(u"tenant"_s, tenant->slug);
+    return o;
+}
+
 QJsonObject billingRunReportToJson(const BillingRunReport &r)
 {
     return {{u"renewed"_s, r.renewed},

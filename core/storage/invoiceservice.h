@@ -89,5 +89,8 @@ private:
 
 QJsonObject billingRunReportToJson(const BillingRunReport &report);
 QJsonObject paymentAttemptToJson(const PaymentAttempt &attempt);
+// An invoice as lists show it: its current status and amounts (the frozen document keeps
+// those it was issued with), period and dates, and the tenant's slug when `snapshot` knows it.
+QJsonObject invoiceSummaryToJson(const StoredInvoice &row, const DirectorySnapshot &snapshot);
 
 } // namespace Tenantry::Storage

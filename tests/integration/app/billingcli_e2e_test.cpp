@@ -93,6 +93,11 @@ TEST_P(BillingCliTest, SubscribeUpgradeAtThePreviewsTimeAndPayAnInvoiceFromItsPd
     const QJsonObject paid = json({u"invoices"_s, u"pay"_s, id, u"bank-transfer-0042"_s}).object();
     EXPECT_EQ(paid.value(u"status"_s).toString(), u"paid"_s);
     EXPECT_EQ(json({u"invoices"_s, u"show"_s, id}).object().value(u"status"_s).toString(), u"paid"_s);
+    // Lists say what holds now, not what the document said when it was issued.
+    const QJsonObject listedPaid = invoicesOf(u"acme"_s).first().toObject();
+    EXPECT_EQ(listedPaid.value(u"id"_s).toString(), id);
+    EXPECT_EQ(listedPaid.value(u"status"_s).toString(), u"paid"_s);
+    EXPECT_EQ(listedPaid.value(u"amount_due"_s).toString(), u"0.00"_s);
 }
 
 TEST_P(BillingCliTest, BadInputSaysWhyAndChangesNothing)
