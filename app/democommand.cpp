@@ -9,7 +9,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -143,9 +142,14 @@ public:
         if (Status s = setUpPlans(); !s)
             return s;
         planTenants(count);
-        const QDateTime start = m_clock.now();
+        // Each day's business happens in the morning (UTC); today's only if it is over.
+        const QDateTime end = m_clock.now().addDays(kHistoryDays);
+        const QDateTime start(m_clock.now().date(), QTime(0, 0), Qt::UTC);
         for (int day = 0; day <= kHistoryDays; ++day) {
-            m_clock.set(start.addDays(day).addSecs(9 * 3600 + m_random.bounded(3600)));
+            const QDateTime at = start.addDays(day).addSecs(9 * 3600 + m_random.bounded(3600));
+            if (at >= end)
+                break;
+            m_clock.set(at);
             if (Status s = registerDue(day); !s)
                 return s;
             if (day == 60 || day == 75) {
@@ -160,7 +164,7 @@ public:
             if (Status s = payInvoices(); !s)
                 return s;
         }
-        m_clock.set(QDateTime::currentDateTimeUtc());
+        m_clock.set(end);
         if (Status s = finish(); !s)
             return s;
         return saveTodaysCounters();
