@@ -3,6 +3,7 @@
 #include "app/consoleusage.h"
 #include "app/embeddedserver.h"
 #include "app/runtime.h"
+#include "app/screenshottour.h"
 #include "app/translations.h"
 #include "widgets/mainwindow.h"
 #include "widgets/settings/appearance.h"
@@ -101,6 +102,10 @@ int runConsole(int &argc, char **argv)
     Http::addOptions(parser, specs);
     const QCommandLineOption startServer(u"start-server"_s, u"Start the embedded HTTP server at once."_s);
     parser.addOption(startServer);
+    const QCommandLineOption screenshots(u"screenshots"_s,
+                                         u"Save a picture of every page in <dir>, then quit (for documentation)."_s,
+                                         u"dir"_s);
+    parser.addOption(screenshots);
     parser.process(app);
 
     auto values = Http::OptionValues::resolve(parser, specs);
@@ -125,6 +130,14 @@ int runConsole(int &argc, char **argv)
                                  QApplication::translate("Console", "The embedded server could not be started:\n\n%1")
                                      .arg(started.error().message));
         }
+    }
+    std::unique_ptr<ScreenshotTour> tour;
+    if (parser.isSet(screenshots)) {
+        const QString language = qEnvironmentVariable("TENANTRY_LANG", prefs.language);
+        tour = std::make_unique<ScreenshotTour>([&windows]() -> Widgets::MainWindow & { return windows.window(); },
+                                                parser.value(screenshots),
+                                                language.startsWith("zh"_L1) ? u"-zh"_s : QString());
+        tour->start(u"acme"_s);
     }
     const int code = QApplication::exec();
     server.stop();
