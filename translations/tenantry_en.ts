@@ -919,7 +919,7 @@
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>What this console is connected to</source>
         <translation>What this console is connected to</translation>
     </message>
@@ -959,7 +959,7 @@
         <translation>%1: coming soon</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1567,13 +1567,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+44"/>
-        <location line="+188"/>
+        <location line="+52"/>
+        <location line="+198"/>
         <source>Unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-247"/>
         <source>%1 records of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,17 +1584,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+283"/>
+        <location line="+292"/>
         <source>unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-248"/>
         <source>%1 /s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,12 +1614,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="-41"/>
         <source>Rule: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+190"/>
         <source>(unknown plan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,12 +1629,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-170"/>
         <source>%1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+246"/>
         <source>Empty: the plan&apos;s limit holds. &quot;unlimited&quot;: no limit. Otherwise a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1742,7 +1742,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>The plan &quot;%1&quot; of %2 does not exist: only the tenant&apos;s overrides limit it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1838,6 +1838,54 @@
     <message>
         <location line="+35"/>
         <source>Settings are kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::TenantInsights</name>
+    <message>
+        <location filename="../widgets/tenants/tenantinsights.cpp" line="+45"/>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recent activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Usage could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Resets %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No limits apply to this tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The activity could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1  %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1955,7 +2003,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+64"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+65"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1, %2</translation>
@@ -2057,12 +2105,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+454"/>
+        <location line="+469"/>
         <source>Tenants</source>
         <translation>Tenants</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-435"/>
         <source>Search slug or name</source>
         <translation>Search slug or name</translation>
     </message>
@@ -2132,12 +2180,12 @@
         <translation>Purge allowed:</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Could not load the tenants.</source>
         <translation>Could not load the tenants.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+110"/>
         <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>

@@ -917,7 +917,7 @@
         <translation>Tenantry</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>What this console is connected to</source>
         <translation>此控制台当前连接的目标</translation>
     </message>
@@ -957,7 +957,7 @@
         <translation>%1：即将推出</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1565,13 +1565,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+44"/>
-        <location line="+188"/>
+        <location line="+52"/>
+        <location line="+198"/>
         <source>Unlimited</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-247"/>
         <source>%1 records of %2</source>
         <translation>%2 最多 %1 条记录</translation>
     </message>
@@ -1582,17 +1582,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+283"/>
+        <location line="+292"/>
         <source>unlimited</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-248"/>
         <source>%1 /s</source>
         <translation>%1 次/秒</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>in %1 s</source>
         <translation>%1 秒后</translation>
     </message>
@@ -1612,12 +1612,12 @@
         <translation>%1 天 %2 小时后</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="-41"/>
         <source>Rule: %1</source>
         <translation>规则：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+190"/>
         <source>(unknown plan)</source>
         <translation>（未知套餐）</translation>
     </message>
@@ -1627,12 +1627,12 @@
         <translation>一秒的速率</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-170"/>
         <source>%1 of %2 (%3)</source>
         <translation>%1 / %2（%3）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+246"/>
         <source>Empty: the plan&apos;s limit holds. &quot;unlimited&quot;: no limit. Otherwise a number.</source>
         <translation>留空：沿用套餐的限额。“无限制”（或 unlimited）：不设限。否则填写数字。</translation>
     </message>
@@ -1740,7 +1740,7 @@
         <translation>无法读取 %1 的限额：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>The plan &quot;%1&quot; of %2 does not exist: only the tenant&apos;s overrides limit it.</source>
         <translation>%2 的套餐“%1”不存在：只有该租户的覆盖值在生效。</translation>
     </message>
@@ -1837,6 +1837,54 @@
         <location line="+35"/>
         <source>Settings are kept in %1</source>
         <translation>设置保存在 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::TenantInsights</name>
+    <message>
+        <location filename="../widgets/tenants/tenantinsights.cpp" line="+45"/>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recent activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Usage could not be read: %1</source>
+        <translation>无法读取用量：%1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Resets %1</source>
+        <translation>%1重置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No limits apply to this tenant.</source>
+        <translation>该租户没有任何限额。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage %1.</source>
+        <translation>用量：%1。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The activity could not be read: %1</source>
+        <translation>无法读取活动记录：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing recorded yet.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1  %2 · %3</source>
+        <translation>%1  %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1953,7 +2001,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+64"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+65"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1 %2</translation>
@@ -2055,12 +2103,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+454"/>
+        <location line="+469"/>
         <source>Tenants</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-435"/>
         <source>Search slug or name</source>
         <translation>搜索标识或名称</translation>
     </message>
@@ -2130,12 +2178,12 @@
         <translation>可清除时间：</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Could not load the tenants.</source>
         <translation>无法加载租户列表。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+110"/>
         <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>

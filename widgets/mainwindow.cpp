@@ -53,6 +53,7 @@ MainWindow::MainWindow(TenantService *tenants, Observe::AuditTrail *audit, QStri
     m_pages->addWidget(m_tenantsPage);
     m_monitoringPage = new MonitoringPage(m_pages);
     m_pages->addWidget(m_monitoringPage);
+    m_audit = audit;
     if (audit) {
         m_auditPage = new AuditPage(audit, tenants, m_pages);
         m_pages->addWidget(m_auditPage);
@@ -203,6 +204,7 @@ void MainWindow::setQuotas(Quota::QuotaService *quotas, UsageSource *usage)
     if (m_quotasPage || !quotas)
         return;
     m_quotasPage = new QuotasPage(quotas, m_tenantsPage->model(), usage, m_pages);
+    m_tenantsPage->setInsights(usage, m_audit);
     m_pages->addWidget(m_quotasPage);
     m_quotasItem->setData(kPageRole, m_pages->indexOf(m_quotasPage));
     m_quotasItem->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);

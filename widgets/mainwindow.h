@@ -78,7 +78,8 @@ public:
     // Null until setBilling().
     BillingPage *billingPage() const { return m_billingPage; }
     // Adds the Quotas & Usage page over `quotas`, with current use from `usage` (may be
-    // null). Neither is owned; they must outlive the window. Call once, before show().
+    // null), which the Tenants page's detail pane shows as bars too. Neither is owned; they
+    // must outlive the window. Call once, before show().
     void setQuotas(Quota::QuotaService *quotas, UsageSource *usage);
     // Null until setQuotas().
     QuotasPage *quotasPage() const { return m_quotasPage; }
@@ -118,6 +119,7 @@ private:
     void updateServerState();
 
     QString m_connectionDescription;
+    Observe::AuditTrail *m_audit = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     TenantsPage *m_tenantsPage = nullptr;

@@ -119,6 +119,14 @@ QString bytesForEditing(qint64 bytes)
 
 } // namespace
 
+QString dimensionLabel(const QString &key)
+{
+    if (key.startsWith("rule:"_L1))
+        return QuotaLimitsModel::tr("Rule: %1").arg(key.mid(5));
+    const Dimension *d = dimensionOf(key);
+    return d ? QuotaLimitsModel::tr(d->label) : key;
+}
+
 QString formatLimit(const QString &key, double value)
 {
     if (value <= 0)
@@ -128,6 +136,19 @@ QString formatLimit(const QString &key, double value)
     if (key == "rate_per_second"_L1)
         return QuotaLimitsModel::tr("%1 /s").arg(MonitoringFormat::rate(value));
     return QLocale().toString(qint64(value));
+}
+
+QString formatUsage(const Quota::DimensionUsage &u)
+{
+    const bool storage = u.name == "storage_bytes"_L1;
+    const bool rule = u.name.startsWith("rule:"_L1);
+    const QString used = storage ? QLocale().formattedDataSize(u.used, 1, QLocale::DataSizeIecFormat)
+                                 : QLocale().toString(u.used);
+    if (u.limit <= 0)
+        return used;
+    return QuotaLimitsModel::tr("%1 of %2 (%3)")
+        .arg(used, rule ? QLocale().toString(u.limit) : formatLimit(u.name, double(u.limit)),
+             MonitoringFormat::percent(double(u.used) / double(u.limit)));
 }
 
 QString formatResetIn(qint64 seconds)
@@ -285,10 +306,7 @@ double QuotaLimitsModel::valueOf(const Quota::Limits &limits, const QString &key
 
 QString QuotaLimitsModel::label(const Row &row) const
 {
-    if (!row.ruleName.isEmpty())
-        return tr("Rule: %1").arg(row.ruleName);
-    const Dimension *d = dimensionOf(row.key);
-    return d ? tr(d->label) : row.key;
+    return dimensionLabel(row.key);
 }
 
 QString QuotaLimitsModel::planText(const Row &row) const
@@ -335,16 +353,7 @@ const Quota::DimensionUsage *QuotaLimitsModel::usageOf(const Row &row) const
 QString QuotaLimitsModel::usageText(const Row &row) const
 {
     const Quota::DimensionUsage *u = usageOf(row);
-    if (!u)
-        return {};
-    const QString key = row.ruleName.isEmpty() ? row.key : QString();
-    const QString used = key == "storage_bytes"_L1 ? QLocale().formattedDataSize(u->used, 1, QLocale::DataSizeIecFormat)
-                                                   : QLocale().toString(u->used);
-    if (u->limit <= 0)
-        return used;
-    return tr("%1 of %2 (%3)")
-        .arg(used, key.isEmpty() ? QLocale().toString(u->limit) : formatLimit(key, double(u->limit)),
-             MonitoringFormat::percent(double(u->used) / double(u->limit)));
+    return u ? formatUsage(*u) : QString();
 }
 
 QVariant QuotaLimitsModel::data(const QModelIndex &index, int role) const

@@ -99,9 +99,14 @@ private:
     QList<Row> m_rows;
 };
 
+// What the console calls dimension `key` ("API calls per day", "Rule: record-writes").
+QString dimensionLabel(const QString &key);
 // How the console writes a limit of dimension `key`: "10,000", "12.5 /s", "20 GiB";
 // 0 reads "Unlimited".
 QString formatLimit(const QString &key, double value);
+// A use against its limit: "1,234 of 10,000 (12.3%)", "2.1 GiB of 20.0 GiB (10.5%)"; the
+// use alone where nothing limits it.
+QString formatUsage(const Quota::DimensionUsage &usage);
 // A time until a window resets: "in 42 s", "in 3 h 12 min", "in 5 d 4 h".
 QString formatResetIn(qint64 seconds);
 

@@ -4,6 +4,7 @@
 #include "widgets/consoleactor.h"
 #include "widgets/tenants/newtenantdialog.h"
 #include "widgets/tenants/tenantfilterproxy.h"
+#include "widgets/tenants/tenantinsights.h"
 #include "widgets/tenants/tenanttablemodel.h"
 #include "widgets/uihelpers.h"
 
@@ -335,6 +336,7 @@ QWidget *TenantsPage::buildDetailsPane()
     layout->addLayout(form);
     layout->addSpacing(8);
     layout->addWidget(m_detailId);
+    m_detailLayout = layout;
     layout->addStretch();
 
     m_details->addWidget(pane);
@@ -469,8 +471,22 @@ void TenantsPage::refreshSelectionState()
     updateCount();
 }
 
+void TenantsPage::setInsights(UsageSource *usage, Observe::AuditTrail *audit)
+{
+    if (m_insights || (!usage && !audit))
+        return;
+    m_insights = new TenantInsights(usage, audit, m_detailLayout->parentWidget());
+    m_insights->setObjectName(u"tenantInsights"_s);
+    // In place of the stretch that ends the pane: the activity list takes the room left.
+    m_detailLayout->insertSpacing(m_detailLayout->count() - 1, 12);
+    m_detailLayout->insertWidget(m_detailLayout->count() - 1, m_insights, 1);
+    m_insights->showTenant(currentTenant());
+}
+
 void TenantsPage::updateDetails(const std::optional<Tenant> &tenant)
 {
+    if (m_insights)
+        m_insights->showTenant(tenant);
     if (!tenant) {
         m_details->setCurrentIndex(0);
         return;

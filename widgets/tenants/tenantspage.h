@@ -15,16 +15,23 @@ class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
+class QVBoxLayout;
 
 namespace Tenantry {
 class TenantService;
 struct Error;
 }
 
+namespace Tenantry::Observe {
+class AuditTrail;
+}
+
 namespace Tenantry::Widgets {
 
 class TenantFilterProxy;
+class TenantInsights;
 class TenantTableModel;
+class UsageSource;
 
 // The Tenants area of the console: a searchable, sortable table of every tenant, a pane
 // with the selected tenant's details, and the actions on it: New, Clone, Activate,
@@ -64,6 +71,11 @@ public:
     // Selects and reveals the tenant with this slug, clearing the search and status filter
     // if they hide it. False when the table has no such tenant.
     bool selectTenant(const QString &slug);
+
+    // Adds the selected tenant's usage bars and recent activity to the detail pane (either
+    // may be null; not owned, they must outlive the page). Call once.
+    void setInsights(UsageSource *usage, Observe::AuditTrail *audit);
+    TenantInsights *insights() const { return m_insights; }
 
     // Replaces the type-the-slug dialog shown before Delete; an empty function restores it.
     void setDeleteConfirmation(DeleteConfirmation confirm);
@@ -115,6 +127,8 @@ private:
     QLabel *m_detailId = nullptr;
     QLabel *m_detailPurgeLabel = nullptr;
     QLabel *m_detailPurge = nullptr;
+    QVBoxLayout *m_detailLayout = nullptr;
+    TenantInsights *m_insights = nullptr;
 };
 
 } // namespace Tenantry::Widgets

@@ -4,6 +4,7 @@
 #include "core/quota/quotapolicies.h"
 #include "core/storage/catalogquotaservice.h"
 #include "support/auditcatalogtest.h"
+#include "support/gateusage.h"
 #include "widgets/messagebanner.h"
 #include "widgets/quotas/quotalimitsmodel.h"
 #include "widgets/quotas/usagesource.h"
@@ -21,28 +22,7 @@ using Tenantry::Widgets::QuotasPage;
 
 namespace {
 
-// Usage as the embedded server counts it: a real gate over the same policies.
-class GateUsage final : public Widgets::UsageSource
-{
-public:
-    GateUsage(Quota::QuotaPolicies &policies, const Clock &clock)
-        : gate(policies)
-        , m_clock(clock)
-    {
-    }
-    Result<QList<Quota::DimensionUsage>> usage(const Tenant &tenant) override
-    {
-        ++asked;
-        return gate.usage(tenant, m_clock.now().toMSecsSinceEpoch());
-    }
-    QString origin() const override { return u"test gate"_s; }
-
-    Quota::QuotaGate gate;
-    int asked = 0;
-
-private:
-    const Clock &m_clock;
-};
+using Testing::GateUsage;
 
 class QuotasPageTest : public Testing::AuditCatalogTest
 {
