@@ -131,9 +131,9 @@ QuotasPage::QuotasPage(Quota::QuotaService *quotas, TenantTableModel *tenants, U
     columns->setSectionResizeMode(QHeaderView::Interactive);
     const int ch = m_limitsView->fontMetrics().averageCharWidth();
     m_limitsView->setColumnWidth(QuotaLimitsModel::DimensionColumn, 24 * ch);
-    m_limitsView->setColumnWidth(QuotaLimitsModel::PlanColumn, 15 * ch);
+    m_limitsView->setColumnWidth(QuotaLimitsModel::PlanColumn, 17 * ch);
     m_limitsView->setColumnWidth(QuotaLimitsModel::OverrideColumn, 14 * ch);
-    m_limitsView->setColumnWidth(QuotaLimitsModel::EffectiveColumn, 15 * ch);
+    m_limitsView->setColumnWidth(QuotaLimitsModel::EffectiveColumn, 17 * ch);
     m_limitsView->setColumnWidth(QuotaLimitsModel::UsageColumn, 44 * ch);
     columns->setStretchLastSection(true);
     rightLayout->addWidget(m_limitsView, 1);
@@ -227,9 +227,7 @@ void QuotasPage::load(const Tenant &tenant)
         return;
     }
     m_current = tenant;
-    m_planName = tenant.plan;
-    if (auto plan = m_quotas->plan(tenant.plan); plan && !plan->displayName.isEmpty())
-        m_planName = plan->displayName;
+    m_planName = TenantTableModel::planLabel(tenant.plan);
     m_limits->setSettings(settings.value());
     refreshUsage();
     updateHeading();
