@@ -53,14 +53,22 @@ Result<QList<Billing::SubscriptionRow>> BillingStack::subscriptionRows()
     return rows;
 }
 
+Result<Tenant> BillingStack::tenantOf(const QString &slug) const
+{
+    const auto tenant = m_directory.snapshot()->findSlug(slug.toLower());
+    if (!tenant)
+        return Error::notFound(u"tenant-not-found"_s, u"No tenant '%1'."_s.arg(slug));
+    return *tenant;
+}
+
 Result<QList<Billing::Invoice>> BillingStack::invoiceList(const QString &tenantSlug, int limit)
 {
     Storage::InvoiceFilter filter;
     filter.limit = limit;
     if (!tenantSlug.isEmpty()) {
-        const auto tenant = m_directory.snapshot()->findSlug(tenantSlug.toLower());
+        auto tenant = tenantOf(tenantSlug);
         if (!tenant)
-            return Error::notFound(u"tenant-not-found"_s, u"No tenant '%1'."_s.arg(tenantSlug));
+            return tenant.error();
         filter.tenantId = tenant->id;
     }
     auto rows = m_invoices.list(filter);
@@ -82,6 +90,37 @@ Result<QByteArray> BillingStack::invoicePdf(const QString &idOrNumber)
     if (!invoice)
         return invoice.error();
     return Documents::renderInvoicePdf(invoice.value());
+}
+
+Result<QList<Billing::PlanOffer>> BillingStack::planOffers()
+{
+    auto plans = m_plans.plans();
+    if (!plans)
+        return plans.error();
+    QList<Billing::PlanOffer> offers;
+    for (const Storage::PricedPlan &p : plans.value()) {
+        if (p.pricing)
+            offers.append({p.name, p.displayName, p.pricing->monthlyFee, p.pricing->yearlyFee});
+    }
+    return offers;
+}
+
+Result<Billing::PlanChangeQuote> BillingStack::previewPlanChange(const QString &tenantSlug,
+                                                                 const Billing::PlanChangeRequest &request)
+{
+    auto tenant = tenantOf(tenantSlug);
+    if (!tenant)
+        return tenant.error();
+    return m_subscriptions.preview(tenant.value(), request);
+}
+
+Result<Billing::PlanChangeQuote> BillingStack::changePlan(const Actor &actor, const QString &tenantSlug,
+                                                          const Billing::PlanChangeRequest &request)
+{
+    auto tenant = tenantOf(tenantSlug);
+    if (!tenant)
+        return tenant.error();
+    return m_subscriptions.change(actor, tenant.value(), request);
 }
 
 Status BillingStack::seed()

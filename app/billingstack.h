@@ -40,8 +40,15 @@ public:
     Result<QList<Billing::SubscriptionRow>> subscriptionRows() override;
     Result<QList<Billing::Invoice>> invoiceList(const QString &tenantSlug, int limit) override;
     Result<QByteArray> invoicePdf(const QString &idOrNumber) override;
+    Result<QList<Billing::PlanOffer>> planOffers() override;
+    Result<Billing::PlanChangeQuote> previewPlanChange(const QString &tenantSlug,
+                                                       const Billing::PlanChangeRequest &request) override;
+    Result<Billing::PlanChangeQuote> changePlan(const Actor &actor, const QString &tenantSlug,
+                                                const Billing::PlanChangeRequest &request) override;
 
 private:
+    Result<Tenant> tenantOf(const QString &slug) const;
+
     TenantDirectory &m_directory;
     const Clock &m_clock;
     Storage::MeterRepository m_meter;

@@ -607,7 +607,7 @@
 <context>
     <name>Tenantry::Widgets::BillingPage</name>
     <message>
-        <location filename="../widgets/billing/billingpage.cpp" line="+57"/>
+        <location filename="../widgets/billing/billingpage.cpp" line="+58"/>
         <source>Trialing</source>
         <translation>Trialing</translation>
     </message>
@@ -672,7 +672,7 @@
         <translation>Yearly</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <location line="+6"/>
         <source>Tenant</source>
         <translation>Tenant</translation>
@@ -745,6 +745,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Change &amp;Plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the selected subscription to another plan or cycle, with its proration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open PDF</source>
         <translation>Open PDF</translation>
     </message>
@@ -759,7 +769,17 @@
         <translation>Subscriptions</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
+        <source>%1 is on %2 now; the next invoice adds %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 moves to %2 when its period ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Could not load the subscriptions.</source>
         <translation>Could not load the subscriptions.</translation>
     </message>
@@ -785,7 +805,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Invoices of every tenant</source>
         <translation>Invoices of every tenant</translation>
     </message>
@@ -1471,6 +1491,114 @@
         <location line="+1"/>
         <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
         <translation>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::PlanChangeDialog</name>
+    <message>
+        <location filename="../widgets/billing/planchangedialog.cpp" line="+48"/>
+        <source>Change the plan of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Monthly</source>
+        <translation type="unfinished">Monthly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yearly</source>
+        <translation type="unfinished">Yearly</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now on %1, billed %2; this period runs from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>New &amp;plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Billing cycle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Change Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plans could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose another plan or billing cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A downgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>An upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Net on the next invoice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes effect at once (prorated to %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes effect when this period ends, on %1; nothing is prorated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The subscription changed or the preview got old; check the amounts again and confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The plan was not changed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -607,7 +607,7 @@
 <context>
     <name>Tenantry::Widgets::BillingPage</name>
     <message>
-        <location filename="../widgets/billing/billingpage.cpp" line="+57"/>
+        <location filename="../widgets/billing/billingpage.cpp" line="+58"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
@@ -672,7 +672,7 @@
         <translation>按年</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <location line="+6"/>
         <source>Tenant</source>
         <translation>租户</translation>
@@ -745,6 +745,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Change &amp;Plan…</source>
+        <translation>更改套餐(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the selected subscription to another plan or cycle, with its proration</source>
+        <translation>将选中的订阅改为其他套餐或计费周期，并按比例结算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
@@ -759,7 +769,17 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
+        <source>%1 is on %2 now; the next invoice adds %3.</source>
+        <translation>%1 现已改为 %2；下一张发票将增加 %3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 moves to %2 when its period ends.</source>
+        <translation>%1 将在本计费周期结束时改为 %2。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Could not load the subscriptions.</source>
         <translation>无法加载订阅。</translation>
     </message>
@@ -783,7 +803,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Invoices of every tenant</source>
         <translation>全部租户的发票</translation>
     </message>
@@ -1469,6 +1489,114 @@
         <location line="+1"/>
         <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
         <translation>已创建租户 &lt;b&gt;%1&lt;/b&gt;（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::PlanChangeDialog</name>
+    <message>
+        <location filename="../widgets/billing/planchangedialog.cpp" line="+48"/>
+        <source>Change the plan of %1</source>
+        <translation>更改 %1 的套餐</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (current)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yearly</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now on %1, billed %2; this period runs from %3 to %4.</source>
+        <translation>当前为 %1，%2计费；本周期从 %3 到 %4。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yearly</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>New &amp;plan:</source>
+        <translation>新套餐(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Billing cycle:</source>
+        <translation>计费周期(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Change Plan</source>
+        <translation>更改套餐(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plans could not be read: %1</source>
+        <translation>无法读取套餐：%1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose another plan or billing cycle.</source>
+        <translation>请选择其他套餐或计费周期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A downgrade.</source>
+        <translation>降级。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>An upgrade.</source>
+        <translation>升级。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Net on the next invoice: %1</source>
+        <translation>下一张发票净增：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes effect at once (prorated to %1).</source>
+        <translation>立即生效（按比例结算至 %1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes effect when this period ends, on %1; nothing is prorated.</source>
+        <translation>于本周期结束时（%1）生效；不按比例结算。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The subscription changed or the preview got old; check the amounts again and confirm.</source>
+        <translation>订阅已变化或预览已过期；请重新核对金额后再确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The plan was not changed: %1</source>
+        <translation>套餐未更改：%1</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/tenancy/audit.h"
 #include "core/billing/invoice.h"
+#include "core/billing/planchange.h"
 #include "core/billing/subscription.h"
 
 #include <QByteArray>
 #include <QList>
+
+#include <optional>
 
 namespace Tenantry::Billing {
 
@@ -15,7 +19,16 @@ struct SubscriptionRow {
     Subscription subscription;
 };
 
-// What the console reads of billing: subscriptions, invoices and invoice documents. The seam
+// A plan on sale, as the console offers it for a plan change.
+struct PlanOffer {
+    QString name;
+    QString displayName;
+    std::optional<Money> monthlyFee; // nullopt: the cycle is not offered
+    std::optional<Money> yearlyFee;
+};
+
+// What the console reads and does of billing: subscriptions, plan changes, invoices and
+// invoice documents. The seam
 // between the widgets and billing's services, so the same page can show an embedded catalog
 // or (later) a remote server. Implementations are thread-safe.
 class BillingService
@@ -31,6 +44,19 @@ public:
     // The invoice `idOrNumber` as PDF. Errors: NotFound "invoice-not-found", Internal
     // "pdf-render-failed".
     virtual Result<QByteArray> invoicePdf(const QString &idOrNumber) = 0;
+
+    // The plans a subscription can move to, by name.
+    virtual Result<QList<PlanOffer>> planOffers() = 0;
+    // What moving the tenant `tenantSlug` as `request` asks would book, without booking it.
+    // Errors: NotFound "tenant-not-found", "subscription-not-found", "plan-not-found";
+    // Invalid "plan-not-for-sale", "cycle-not-offered", "same-plan"; Conflict
+    // "subscription-not-changeable".
+    virtual Result<PlanChangeQuote> previewPlanChange(const QString &tenantSlug, const PlanChangeRequest &request) = 0;
+    // Books the change, audited as `actor`. With the preview's atMs it books exactly the
+    // preview's amounts. Errors as previewPlanChange(), and Conflict "preview-stale" when the
+    // subscription changed since (or the preview is over 15 minutes old).
+    virtual Result<PlanChangeQuote> changePlan(const Actor &actor, const QString &tenantSlug,
+                                               const PlanChangeRequest &request) = 0;
 };
 
 } // namespace Tenantry::Billing

@@ -5,6 +5,7 @@
 #include "core/billing/billingperiod.h"
 #include "core/billing/billingsettings.h"
 #include "core/billing/invoice.h"
+#include "core/billing/planchange.h"
 #include "core/billing/subscription.h"
 #include "core/storage/auditrecorder.h"
 #include "core/storage/billingsettingsstore.h"
@@ -24,25 +25,9 @@ struct SubscribeRequest {
     QString paymentCustomer;    // the tenant's customer at the payment gateway, if known
 };
 
-// A plan change as asked for. `atMs` 0 means now; a preview's `at_ms` repeats its amounts.
-struct PlanChangeRequest {
-    QString plan;
-    QString cycle;                              // "" keeps the cycle
-    std::optional<Billing::ChangeTiming> timing; // nullopt: the settings' policy for its direction
-    qint64 atMs = 0;
-};
-
-// What a plan change costs, exactly as committing it at `atMs` books it.
-struct PlanChangeQuote {
-    QString fromPlan, fromCycle, toPlan, toCycle;
-    QString direction;              // "upgrade", "downgrade" (by yearly price; equal is an upgrade)
-    Billing::ChangeTiming timing = Billing::ChangeTiming::Immediate;
-    qint64 atMs = 0;                // the instant the amounts are for (whole seconds)
-    qint64 effectiveMs = 0;         // atMs, or the period's end for a change at period end
-    Billing::BillingPeriod period;  // the current period
-    QList<Billing::InvoiceLine> lines; // the credit and the charge; none at period end
-    Billing::Money net;             // their sum: what the next invoice adds
-};
+// The plan change types live with billing, where the console's BillingService uses them too.
+using PlanChangeRequest = Billing::PlanChangeRequest;
+using PlanChangeQuote = Billing::PlanChangeQuote;
 
 // Tenants' subscriptions: one per tenant, with its history (subscription_events), the
 // tenant's plan kept equal to the subscription's, and every change audited, all in one

@@ -1,6 +1,7 @@
 #include "widgets/billing/billingpage.h"
 
 #include "core/billing/billingservice.h"
+#include "widgets/billing/planchangedialog.h"
 #include "widgets/messagebanner.h"
 
 #include <QDateTime>
@@ -79,6 +80,12 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     , m_billing(billing)
     , m_openPdf([](const QString &path) { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); })
 {
+    m_changePlan = [this](const Billing::SubscriptionRow &row) -> std::optional<Billing::PlanChangeQuote> {
+        PlanChangeDialog dialog(m_billing, row, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.booked();
+    };
     m_banner = new MessageBanner(this);
     m_banner->hide();
     m_summary = new QLabel(this);
@@ -97,6 +104,9 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     m_invoicesView->setObjectName(u"invoicesTable"_s);
 
     auto *refresh = new QPushButton(tr("Refresh"), this);
+    m_changePlanButton = new QPushButton(tr("Change &Plan…"), this);
+    m_changePlanButton->setObjectName(u"changePlanButton"_s);
+    m_changePlanButton->setToolTip(tr("Move the selected subscription to another plan or cycle, with its proration"));
     m_openButton = new QPushButton(tr("Open PDF"), this);
     m_openButton->setObjectName(u"openInvoicePdf"_s);
     m_saveButton = new QPushButton(tr("Save PDF…"), this);
@@ -114,6 +124,7 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     header->addWidget(subscriptionsTitle);
     header->addStretch(1);
     header->addWidget(m_summary);
+    header->addWidget(m_changePlanButton);
     header->addWidget(refresh);
     topLayout->addLayout(header);
     topLayout->addWidget(m_subscriptionsView);
@@ -140,6 +151,7 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(refresh, &QPushButton::clicked, this, &BillingPage::reload);
+    connect(m_changePlanButton, &QPushButton::clicked, this, &BillingPage::changeSelectedPlan);
     connect(m_openButton, &QPushButton::clicked, this, &BillingPage::openSelectedPdf);
     connect(m_saveButton, &QPushButton::clicked, this, &BillingPage::savePdf);
     connect(m_subscriptionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -151,6 +163,33 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     });
     m_openButton->setEnabled(false);
     m_saveButton->setEnabled(false);
+    m_changePlanButton->setEnabled(false);
+}
+
+void BillingPage::changeSelectedPlan()
+{
+    const QModelIndex current = m_subscriptionsView->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString slug = m_subscriptions->item(current.row(), 0)->data(kIdRole).toString();
+    const auto row = std::find_if(m_rows.cbegin(), m_rows.cend(),
+                                  [&](const Billing::SubscriptionRow &r) { return r.tenantSlug == slug; });
+    if (row == m_rows.cend())
+        return;
+    const std::optional<Billing::PlanChangeQuote> booked = m_changePlan(*row);
+    if (!booked)
+        return;
+    reload();
+    for (int r = 0; r < m_subscriptions->rowCount(); ++r) {
+        if (m_subscriptions->item(r, 0)->data(kIdRole).toString() == slug)
+            m_subscriptionsView->selectRow(r);
+    }
+    const QString net = u"%1 %2"_s.arg(booked->net.decimal(), booked->net.currency().code);
+    m_banner->showMessage(MessageBanner::Kind::Information,
+                          booked->timing == Billing::ChangeTiming::Immediate
+                              ? tr("%1 is on %2 now; the next invoice adds %3.").arg(slug, booked->toPlan, net)
+                              : tr("%1 moves to %2 when its period ends.").arg(slug, booked->toPlan));
+    m_banner->show();
 }
 
 void BillingPage::fail(const QString &what, const Error &error)
@@ -164,6 +203,7 @@ void BillingPage::reload()
     m_banner->hide();
     auto rows = m_billing->subscriptionRows();
     m_subscriptions->removeRows(0, m_subscriptions->rowCount());
+    m_rows = rows ? rows.value() : QList<Billing::SubscriptionRow>();
     if (!rows) {
         fail(tr("Could not load the subscriptions."), rows.error());
         return;
@@ -196,6 +236,7 @@ void BillingPage::reload()
 void BillingPage::loadInvoices()
 {
     const QModelIndex current = m_subscriptionsView->currentIndex();
+    m_changePlanButton->setEnabled(current.isValid());
     const QString slug = current.isValid() ? m_subscriptions->item(current.row(), 0)->data(kIdRole).toString() : QString();
     m_invoicesTitle->setText(slug.isEmpty() ? tr("Invoices of every tenant") : tr("Invoices of %1").arg(slug));
     m_invoices->removeRows(0, m_invoices->rowCount());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/error.h"
+#include "core/billing/billingservice.h"
 
 #include <QWidget>
 
@@ -11,10 +12,6 @@ class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
-namespace Tenantry::Billing {
-class BillingService;
-}
-
 namespace Tenantry::Widgets {
 
 class MessageBanner;
@@ -23,9 +20,11 @@ class MessageBanner;
 // status, current period, dunning) above the invoices of the selected tenant (number,
 // kind, status, total, amount due, issue and due dates), and "Open PDF" for the selected
 // invoice: rendered to a temporary file and opened with the desktop's viewer ("Save PDF…"
-// writes it where the operator chooses). Failures show in a banner above the tables.
+// writes it where the operator chooses). "Change Plan…" moves the selected subscription to
+// another plan or cycle after showing its proration (PlanChangeDialog). Failures show in a
+// banner above the tables.
 //
-// Reads through Billing::BillingService only; does not own it (it must outlive the page).
+// Reads and changes through Billing::BillingService only; does not own it (it must outlive the page).
 // GUI thread only; the lists are one indexed query each.
 class BillingPage final : public QWidget
 {
@@ -34,10 +33,14 @@ class BillingPage final : public QWidget
 public:
     // Opens a rendered PDF file; the default asks the desktop (QDesktopServices).
     using PdfOpener = std::function<void(const QString &path)>;
+    // Runs a plan change of `row` with the operator; what was booked, if anything. The
+    // default shows a PlanChangeDialog.
+    using PlanChanger = std::function<std::optional<Billing::PlanChangeQuote>(const Billing::SubscriptionRow &row)>;
 
     explicit BillingPage(Billing::BillingService *billing, QWidget *parent = nullptr);
 
     void setPdfOpener(PdfOpener opener) { m_openPdf = std::move(opener); }
+    void setPlanChanger(PlanChanger changer) { m_changePlan = std::move(changer); }
     // The tables' models, for tests.
     QStandardItemModel *subscriptionsModel() const { return m_subscriptions; }
     QStandardItemModel *invoicesModel() const { return m_invoices; }
@@ -48,6 +51,8 @@ public Q_SLOTS:
     void reload();
     // Renders the selected invoice and opens it; false (with the banner) when that failed.
     bool openSelectedPdf();
+    // Changes the selected subscription's plan (PlanChanger), then shows what holds now.
+    void changeSelectedPlan();
 
 private:
     void loadInvoices();
@@ -64,9 +69,12 @@ private:
     QTableView *m_subscriptionsView;
     QTableView *m_invoicesView;
     QPushButton *m_openButton;
+    QPushButton *m_changePlanButton;
     QPushButton *m_saveButton;
     QLabel *m_invoicesTitle;
     PdfOpener m_openPdf;
+    PlanChanger m_changePlan;
+    QList<Billing::SubscriptionRow> m_rows; // as last loaded, for the plan change
 };
 
 } // namespace Tenantry::Widgets

@@ -66,6 +66,17 @@ public:
         return QByteArray(QByteArray("%PDF-1.4 ") + id.toUtf8());
     }
 
+    // The page only passes plan changes on; PlanChangeDialog's own test books real ones.
+    Result<QList<PlanOffer>> planOffers() override { return QList<PlanOffer>{}; }
+    Result<PlanChangeQuote> previewPlanChange(const QString &, const PlanChangeRequest &) override
+    {
+        return Error::internal(u"not used"_s);
+    }
+    Result<PlanChangeQuote> changePlan(const Actor &, const QString &, const PlanChangeRequest &) override
+    {
+        return Error::internal(u"not used"_s);
+    }
+
     QList<SubscriptionRow> rows;
     QList<Invoice> all;
     QStringList rendered;
@@ -129,6 +140,30 @@ TEST_F(BillingPageTest, ARenderingFailureIsShownAndOpensNothing)
     auto *banner = page.findChild<Tenantry::Widgets::MessageBanner *>();
     ASSERT_NE(banner, nullptr);
     EXPECT_FALSE(banner->isHidden());
+}
+
+TEST_F(BillingPageTest, ChangePlanRunsForTheSelectedSubscriptionAndShowsWhatWasBooked)
+{
+    auto *change = page.findChild<QPushButton *>(u"changePlanButton"_s);
+    ASSERT_NE(change, nullptr);
+    EXPECT_FALSE(change->isEnabled());
+    QStringList asked;
+    page.setPlanChanger([&](const SubscriptionRow &row) -> std::optional<PlanChangeQuote> {
+        asked.append(row.tenantSlug);
+        PlanChangeQuote q;
+        q.toPlan = u"enterprise"_s;
+        q.net = Money(40000, currencyOf(u"USD"_s).value());
+        billing.rows[1].subscription.plan = u"enterprise"_s; // what the service now says
+        return q;
+    });
+    selectTenant(1);
+    ASSERT_TRUE(change->isEnabled());
+    change->click();
+    EXPECT_EQ(asked, QStringList{u"globex"_s});
+    EXPECT_EQ(page.subscriptionsModel()->item(1, 1)->text(), u"enterprise"_s) << "reloaded";
+    EXPECT_EQ(page.subscriptionsView()->currentIndex().row(), 1) << "still on globex";
+    auto *banner = page.findChild<Tenantry::Widgets::MessageBanner *>();
+    EXPECT_TRUE(banner->text().contains(u"400.00 USD"_s)) << banner->text().toStdString();
 }
 
 // With TENANTRY_SCREENSHOT_DIR set, writes the page as billing-page.png there, to look at.
