@@ -10,6 +10,9 @@
 #include "widgets/tenants/tenanttablemodel.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QPushButton>
 #include <QDir>
 #include <QPixmap>
 #include <QStandardItemModel>
@@ -29,7 +32,8 @@ struct Stop {
 };
 
 // Monitoring last and longest: its charts fill as the traffic goes on.
-const Stop kStops[] = {{"tenants", 1500}, {"billing", 1500}, {"quotas", 2500},
+// "plan-change" is the Billing page's plan change dialog, shot on its own.
+const Stop kStops[] = {{"tenants", 1500}, {"billing", 1500}, {"plan-change", 1500}, {"quotas", 2500},
                        {"audit", 2500},   {"settings", 800}, {"monitoring", 40000}};
 
 } // namespace
@@ -61,6 +65,11 @@ void ScreenshotTour::step()
     const Stop &stop = kStops[m_next++];
     Widgets::MainWindow &w = m_window();
     const QString area = QString::fromLatin1(stop.area);
+    if (area == "plan-change"_L1) {
+        openPlanChange();
+        QTimer::singleShot(stop.settleMs, this, &ScreenshotTour::step);
+        return;
+    }
     if (!w.showArea(area))
         std::fprintf(stderr, "screenshots: the %s page is not available\n", stop.area);
     if (area == "tenants"_L1) {
@@ -89,10 +98,30 @@ void ScreenshotTour::step()
     QTimer::singleShot(stop.settleMs, this, &ScreenshotTour::step);
 }
 
+void ScreenshotTour::openPlanChange()
+{
+    auto *button = m_window().findChild<QPushButton *>(u"changePlanButton"_s);
+    if (!button || !button->isEnabled()) {
+        std::fprintf(stderr, "screenshots: no subscription to change the plan of\n");
+        return;
+    }
+    // The dialog runs its own event loop; pick an upgrade once it is up.
+    QTimer::singleShot(0, button, &QPushButton::click);
+    QTimer::singleShot(300, this, [] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        auto *plan = dialog ? dialog->findChild<QComboBox *>(u"planChoice"_s) : nullptr;
+        if (plan)
+            plan->setCurrentIndex(plan->findData(u"enterprise"_s));
+    });
+}
+
 bool ScreenshotTour::shoot(const QString &area)
 {
     const QString path = QDir(m_dir).filePath(u"console-%1%2.png"_s.arg(area, m_suffix));
-    const bool saved = m_window().grab().save(path);
+    QWidget *modal = QApplication::activeModalWidget();
+    const bool saved = (modal ? modal->grab() : m_window().grab()).save(path);
+    if (auto *dialog = qobject_cast<QDialog *>(modal))
+        dialog->reject();
     std::fprintf(stderr, "screenshots: %s %s\n", saved ? "wrote" : "could not write", qPrintable(path));
     return saved;
 }

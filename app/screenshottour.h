@@ -29,6 +29,7 @@ public:
 
 private:
     void step();
+    void openPlanChange();
     bool shoot(const QString &area);
 
     std::function<Widgets::MainWindow &()> m_window;
