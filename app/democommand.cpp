@@ -19,7 +19,7 @@ namespace {
 
 const char kHelp[] =
     "Usage: tenantry demo-data [--tenants N] [--seed S] [--keys-file FILE] [--data-dir DIR | --database URL]\n"
-    "Fills an empty catalog with a demo fleet: plans with quota limits, N tenants (default 48)\n"
+    "Fills an empty catalog with a demo fleet on the shipped plans: N tenants (default 48)\n"
     "registered over the last three months with their subscriptions, daily metered usage,\n"
     "invoices (most paid, a few overdue and in dunning), plan changes with proration, a few\n"
     "suspended or deleted tenants, quota overrides, today's quota counters and some anomaly\n"
@@ -96,29 +96,6 @@ struct PlanSpec {
 
 const PlanSpec kPlans[] = {{"free", 34, 400}, {"basic", 32, 9000}, {"pro", 24, 120000}, {"enterprise", 10, 2000000}};
 
-// The quota limits each shipped plan gets (prices come with the plans).
-QJsonObject planLimits(const QString &plan)
-{
-    if (plan == "free"_L1)
-        return {{u"api_calls_per_day"_s, 1000}, {u"api_calls_per_month"_s, 20000}, {u"rate_per_second"_s, 2},
-                {u"max_concurrent"_s, 2}, {u"storage_bytes"_s, 104857600.0}, {u"db_connections"_s, 1}};
-    if (plan == "basic"_L1)
-        return {{u"api_calls_per_day"_s, 20000}, {u"api_calls_per_month"_s, 500000}, {u"rate_per_second"_s, 10},
-                {u"burst"_s, 20}, {u"max_concurrent"_s, 5}, {u"storage_bytes"_s, 1073741824.0},
-                {u"db_connections"_s, 2}};
-    if (plan == "pro"_L1)
-        return {{u"api_calls_per_day"_s, 250000}, {u"api_calls_per_month"_s, 6000000}, {u"rate_per_second"_s, 50},
-                {u"burst"_s, 100}, {u"max_concurrent"_s, 20}, {u"storage_bytes"_s, 21474836480.0},
-                {u"db_connections"_s, 5},
-                {u"rules"_s, QJsonArray{QJsonObject{{u"name"_s, u"record-writes"_s}, {u"metric"_s, u"requests"_s},
-                                                    {u"method"_s, u"POST"_s},
-                                                    {u"route"_s, u"/api/v1/entities/*/records"_s},
-                                                    {u"window"_s, u"hour"_s}, {u"limit"_s, 5000}}}}};
-    return {{u"api_calls_per_day"_s, 5000000}, {u"api_calls_per_month"_s, 120000000}, {u"rate_per_second"_s, 500},
-            {u"burst"_s, 1000}, {u"max_concurrent"_s, 100}, {u"storage_bytes"_s, 536870912000.0},
-            {u"db_connections"_s, 20}};
-}
-
 struct DemoTenant {
     Tenant tenant;
     QString key;
@@ -139,8 +116,6 @@ public:
 
     Status build(int count)
     {
-        if (Status s = setUpPlans(); !s)
-            return s;
         planTenants(count);
         // Each day's business happens in the morning (UTC); today's only if it is over.
         const QDateTime end = m_clock.now().addDays(kHistoryDays);
@@ -173,18 +148,6 @@ public:
     const QList<DemoTenant> &tenants() const { return m_tenants; }
 
 private:
-    Status setUpPlans()
-    {
-        for (const PlanSpec &p : kPlans) {
-            const QString name = QString::fromLatin1(p.name);
-            auto existing = m_rt.quotas().plan(name);
-            const QString display = existing ? existing->displayName : name;
-            if (auto put = m_rt.quotas().putPlan(m_operator, name, display, planLimits(name)); !put)
-                return put.error();
-        }
-        return {};
-    }
-
     QString pickPlan()
     {
         int roll = int(m_random.bounded(100));
@@ -348,10 +311,14 @@ private:
         for (const DemoTenant &t : m_tenants) {
             if (t.tenant.status != TenantStatus::Active || overridden >= 3 || t.tenant.plan == "free"_L1)
                 continue;
+            const QJsonObject writes{{u"name"_s, u"record-writes"_s}, {u"metric"_s, u"requests"_s},
+                                     {u"method"_s, u"POST"_s}, {u"route"_s, u"/api/v1/entities/*/records"_s},
+                                     {u"window"_s, u"hour"_s}, {u"limit"_s, 5000}};
             const QJsonObject overrides = overridden == 0
-                ? QJsonObject{{u"api_calls_per_day"_s, 400000}, {u"max_concurrent"_s, 40}}
+                ? QJsonObject{{u"api_calls_per_day"_s, 2000000}, {u"max_concurrent"_s, 80},
+                              {u"rules"_s, QJsonArray{writes}}}
                 : overridden == 1 ? QJsonObject{{u"storage_bytes"_s, 107374182400.0}}
-                                  : QJsonObject{{u"rate_per_second"_s, 25}, {u"burst"_s, 60}};
+                                  : QJsonObject{{u"rate_per_second"_s, 100}, {u"burst"_s, 1000}};
             if (auto s = m_rt.quotas().setOverrides(m_operator, t.tenant, overrides); !s)
                 return s.error();
             ++overridden;

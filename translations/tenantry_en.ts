@@ -1972,7 +1972,7 @@
 <context>
     <name>Tenantry::Widgets::TenantInsights</name>
     <message>
-        <location filename="../widgets/tenants/tenantinsights.cpp" line="+45"/>
+        <location filename="../widgets/tenants/tenantinsights.cpp" line="+47"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,12 +1987,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Resets %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No limits apply to this tenant.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,8 +2012,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>%1  %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (×%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

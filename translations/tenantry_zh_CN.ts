@@ -1970,7 +1970,7 @@
 <context>
     <name>Tenantry::Widgets::TenantInsights</name>
     <message>
-        <location filename="../widgets/tenants/tenantinsights.cpp" line="+45"/>
+        <location filename="../widgets/tenants/tenantinsights.cpp" line="+47"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
@@ -1985,12 +1985,12 @@
         <translation>无法读取用量：%1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Resets %1</source>
         <translation>%1重置</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No limits apply to this tenant.</source>
         <translation>该租户没有任何限额。</translation>
     </message>
@@ -2010,9 +2010,14 @@
         <translation>尚无记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>%1  %2 · %3</source>
         <translation>%1  %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (×%2)</source>
+        <translation>%1（×%2）</translation>
     </message>
 </context>
 <context>

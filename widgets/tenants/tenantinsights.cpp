@@ -1,6 +1,7 @@
 #include "widgets/tenants/tenantinsights.h"
 
 #include "core/observe/audittrail.h"
+#include "widgets/monitoring/monitoringformat.h"
 #include "widgets/quotas/quotalimitsmodel.h"
 #include "widgets/quotas/usagebardelegate.h"
 #include "widgets/quotas/usagesource.h"
@@ -20,7 +21,8 @@ namespace {
 
 constexpr int kRefreshMs = 2000;
 constexpr int kActivityEveryTicks = 5;
-constexpr int kActivityEntries = 8;
+constexpr int kActivityLines = 8;
+constexpr int kActivityEntries = 100; // read to fill the lines once repeats are folded
 
 QLabel *sectionTitle(const QString &text, QWidget *parent)
 {
@@ -133,12 +135,16 @@ void TenantInsights::refreshUsage()
         const Bar &b = m_shown.value(u.name);
         const double ratio = double(u.used) / double(u.limit);
         b.bar->setValue(int(std::clamp(ratio, 0.0, 1.0) * 1000));
-        // The text never holds QProgressBar's placeholders (%p, %v, %m): "%" only follows digits.
-        b.bar->setFormat(formatUsage(u));
+        // The pane is narrow: the bar says how full, the tooltip says of what.
+        b.bar->setFormat(MonitoringFormat::percent(ratio));
         QPalette palette = b.bar->palette();
         palette.setColor(QPalette::Highlight, UsageBarDelegate::barColor(ratio, this->palette()));
         b.bar->setPalette(palette);
-        b.bar->setToolTip(u.resetSeconds >= 0 ? tr("Resets %1").arg(formatResetIn(u.resetSeconds)) : QString());
+        QString tip = formatUsage(u);
+        if (u.resetSeconds >= 0)
+            tip += u'\n' + tr("Resets %1").arg(formatResetIn(u.resetSeconds));
+        b.bar->setToolTip(tip);
+        b.label->setToolTip(tip);
     }
     if (!m_tenant)
         m_usageNote->clear();
@@ -166,12 +172,20 @@ void TenantInsights::refreshActivity()
     }
     if (page->items.isEmpty())
         m_activity->addItem(tr("Nothing recorded yet."));
-    for (const Observe::AuditEntry &e : page->items) {
-        auto *item = new QListWidgetItem(tr("%1  %2 · %3")
-                                             .arg(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat),
-                                                  e.action, e.actor),
-                                         m_activity);
+    // Runs of the same action by the same actor (a client retrying a bad key) are one line.
+    const QList<Observe::AuditEntry> &entries = page->items;
+    for (qsizetype i = 0; i < entries.size() && m_activity->count() < kActivityLines;) {
+        const Observe::AuditEntry &e = entries.at(i);
+        qsizetype run = 1;
+        while (i + run < entries.size() && entries.at(i + run).action == e.action && entries.at(i + run).actor == e.actor)
+            ++run;
+        QString text = tr("%1  %2 · %3").arg(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat), e.action,
+                                             e.actor);
+        if (run > 1)
+            text = tr("%1 (×%2)").arg(text).arg(run);
+        auto *item = new QListWidgetItem(text, m_activity);
         item->setToolTip(e.target);
+        i += run;
     }
 }
 

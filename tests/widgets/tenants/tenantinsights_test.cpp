@@ -58,6 +58,16 @@ TEST_F(TenantInsightsTest, ShowsTheTenantsOwnUseAndActivityOnly)
     ASSERT_FALSE(lines.isEmpty());
     EXPECT_TRUE(lines.first().contains(u"tenant.suspend"_s)) << "newest first";
 
+    // A client retrying a bad key is one line, not the whole list.
+    for (int i = 0; i < 3; ++i)
+        recordAuthFailure(acme);
+    insights.showTenant(acme);
+    lines = insights.activity();
+    ASSERT_GE(lines.size(), 2);
+    EXPECT_TRUE(lines.first().contains(u"auth.failure"_s) && lines.first().contains(u"×3"_s))
+        << lines.first().toStdString();
+    EXPECT_TRUE(lines.at(1).contains(u"tenant.create"_s));
+
     insights.showTenant(std::nullopt);
     EXPECT_TRUE(insights.usageBars().isEmpty());
     EXPECT_TRUE(insights.activity().isEmpty());
