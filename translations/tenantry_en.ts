@@ -1311,189 +1311,6 @@
     </message>
 </context>
 <context>
-    <name>Tenantry::Widgets::NewTenantDialog</name>
-    <message>
-        <location filename="../widgets/tenants/newtenantdialog.cpp" line="+103"/>
-        <source>New Tenant</source>
-        <translation>New Tenant</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Clone Tenant</source>
-        <translation>Clone Tenant</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Slug</source>
-        <translation>Slug</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Display name</source>
-        <translation>Display name</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Locale</source>
-        <translation>Locale</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Time zone</source>
-        <translation>Time zone</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Theme colour</source>
-        <translation>Theme colour</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Isolation</source>
-        <translation>Isolation</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</source>
-        <translation>The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>e.g. Acme Corporation</source>
-        <translation>e.g. Acme Corporation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Display name:</source>
-        <translation>&amp;Display name:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>e.g. acme</source>
-        <translation>e.g. acme</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Identifies the tenant in URLs and API calls, e.g. acme.example.com. Lower-case letters, digits and hyphens. It cannot be changed later.</source>
-        <translation>Identifies the tenant in URLs and API calls, e.g. acme.example.com. Lower-case letters, digits and hyphens. It cannot be changed later.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Slug:</source>
-        <translation>&amp;Slug:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Plan:</source>
-        <translation>&amp;Plan:</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>&amp;Locale:</source>
-        <translation>&amp;Locale:</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Time zone:</source>
-        <translation>&amp;Time zone:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Accent colour of the tenant&apos;s branding</source>
-        <translation>Accent colour of the tenant&apos;s branding</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Theme &amp;colour:</source>
-        <translation>Theme &amp;colour:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Activate immediately</source>
-        <translation>&amp;Activate immediately</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Otherwise the tenant stays pending until you activate it.</source>
-        <translation>Otherwise the tenant stays pending until you activate it.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>C&amp;lone</source>
-        <translation>C&amp;lone</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>C&amp;reate</source>
-        <translation>C&amp;reate</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>%1 (copy)</source>
-        <translation>%1 (copy)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Its first API key:</source>
-        <translation>Its first API key:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copy</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copied</source>
-        <translation>Copied</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&lt;b&gt;This key is shown only once.&lt;/b&gt; Copy it now and store it somewhere safe: it cannot be shown again. If it is lost, issue a new key and revoke this one.</source>
-        <translation>&lt;b&gt;This key is shown only once.&lt;/b&gt; Copy it now and store it somewhere safe: it cannot be shown again. If it is lost, issue a new key and revoke this one.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Done</source>
-        <translation>&amp;Done</translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Theme Colour</source>
-        <translation>Theme Colour</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Tenant Cloned</source>
-        <translation>Tenant Cloned</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tenant Created</source>
-        <translation>Tenant Created</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
-        <translation>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</translation>
-    </message>
-</context>
-<context>
     <name>Tenantry::Widgets::PlanChangeDialog</name>
     <message>
         <location filename="../widgets/billing/planchangedialog.cpp" line="+48"/>
@@ -1970,6 +1787,209 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::TenantDialog</name>
+    <message>
+        <location filename="../widgets/tenants/tenantdialog.cpp" line="+103"/>
+        <source>New Tenant</source>
+        <translation type="unfinished">New Tenant</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clone Tenant</source>
+        <translation type="unfinished">Clone Tenant</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slug</source>
+        <translation type="unfinished">Slug</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display name</source>
+        <translation type="unfinished">Display name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation type="unfinished">Plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locale</source>
+        <translation type="unfinished">Locale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time zone</source>
+        <translation type="unfinished">Time zone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theme colour</source>
+        <translation type="unfinished">Theme colour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation type="unfinished">Settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Isolation</source>
+        <translation type="unfinished">Isolation</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</source>
+        <translation type="unfinished">The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. Acme Corporation</source>
+        <translation type="unfinished">e.g. Acme Corporation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished">&amp;Display name:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. acme</source>
+        <translation type="unfinished">e.g. acme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identifies the tenant in URLs and API calls, e.g. acme.example.com. Lower-case letters, digits and hyphens. It cannot be changed later.</source>
+        <translation type="unfinished">Identifies the tenant in URLs and API calls, e.g. acme.example.com. Lower-case letters, digits and hyphens. It cannot be changed later.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Slug:</source>
+        <translation type="unfinished">&amp;Slug:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Plan:</source>
+        <translation type="unfinished">&amp;Plan:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — changed with the subscription, on the Subscriptions &amp; Billing page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plan:</source>
+        <translation type="unfinished">Plan:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Locale:</source>
+        <translation type="unfinished">&amp;Locale:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Time zone:</source>
+        <translation type="unfinished">&amp;Time zone:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accent colour of the tenant&apos;s branding</source>
+        <translation type="unfinished">Accent colour of the tenant&apos;s branding</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Theme &amp;colour:</source>
+        <translation type="unfinished">Theme &amp;colour:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Activate immediately</source>
+        <translation type="unfinished">&amp;Activate immediately</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Otherwise the tenant stays pending until you activate it.</source>
+        <translation type="unfinished">Otherwise the tenant stays pending until you activate it.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;lone</source>
+        <translation type="unfinished">C&amp;lone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;reate</source>
+        <translation type="unfinished">C&amp;reate</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 (copy)</source>
+        <translation type="unfinished">%1 (copy)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Its first API key:</source>
+        <translation type="unfinished">Its first API key:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished">&amp;Copy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied</source>
+        <translation type="unfinished">Copied</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;This key is shown only once.&lt;/b&gt; Copy it now and store it somewhere safe: it cannot be shown again. If it is lost, issue a new key and revoke this one.</source>
+        <translation type="unfinished">&lt;b&gt;This key is shown only once.&lt;/b&gt; Copy it now and store it somewhere safe: it cannot be shown again. If it is lost, issue a new key and revoke this one.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Done</source>
+        <translation type="unfinished">&amp;Done</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Theme Colour</source>
+        <translation type="unfinished">Theme Colour</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Tenant Cloned</source>
+        <translation type="unfinished">Tenant Cloned</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tenant Created</source>
+        <translation type="unfinished">Tenant Created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
+        <translation type="unfinished">Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::TenantInsights</name>
     <message>
         <location filename="../widgets/tenants/tenantinsights.cpp" line="+47"/>
@@ -2188,6 +2208,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the tenant&apos;s display name, locale, time zone and theme colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Activate</source>
         <translation>&amp;Activate</translation>
     </message>
@@ -2237,13 +2267,13 @@
         <translation>Load the tenants again</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+469"/>
+        <location line="+15"/>
+        <location line="+487"/>
         <source>Tenants</source>
         <translation>Tenants</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-452"/>
         <source>Search slug or name</source>
         <translation>Search slug or name</translation>
     </message>
@@ -2318,7 +2348,7 @@
         <translation>Could not load the tenants.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+127"/>
         <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>

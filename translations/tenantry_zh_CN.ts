@@ -1309,189 +1309,6 @@
     </message>
 </context>
 <context>
-    <name>Tenantry::Widgets::NewTenantDialog</name>
-    <message>
-        <location filename="../widgets/tenants/newtenantdialog.cpp" line="+103"/>
-        <source>New Tenant</source>
-        <translation>新建租户</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Clone Tenant</source>
-        <translation>克隆租户</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Slug</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Display name</source>
-        <translation>显示名称</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Plan</source>
-        <translation>套餐</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Locale</source>
-        <translation>区域设置</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Time zone</source>
-        <translation>时区</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Theme colour</source>
-        <translation>主题色</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Isolation</source>
-        <translation>隔离方式</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</source>
-        <translation>新租户将沿用 &lt;b&gt;%1&lt;/b&gt;（%2）的套餐和配置，但不会复制其数据和 API 密钥。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>e.g. Acme Corporation</source>
-        <translation>例如：Acme Corporation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Display name:</source>
-        <translation>显示名称(&amp;D)：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>e.g. acme</source>
-        <translation>例如：acme</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Identifies the tenant in URLs and API calls, e.g. acme.example.com. Lower-case letters, digits and hyphens. It cannot be changed later.</source>
-        <translation>在 URL 和 API 调用中标识该租户，例如 acme.example.com。仅限小写字母、数字和连字符，创建后不可更改。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Slug:</source>
-        <translation>标识(&amp;S)：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Plan:</source>
-        <translation>套餐(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>&amp;Locale:</source>
-        <translation>区域设置(&amp;L)：</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Time zone:</source>
-        <translation>时区(&amp;T)：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Accent colour of the tenant&apos;s branding</source>
-        <translation>租户品牌的强调色</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Theme &amp;colour:</source>
-        <translation>主题色(&amp;C)：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Activate immediately</source>
-        <translation>立即激活(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Otherwise the tenant stays pending until you activate it.</source>
-        <translation>否则租户将保持“待激活”，直到您手动激活。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>C&amp;lone</source>
-        <translation>克隆(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>C&amp;reate</source>
-        <translation>创建(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>%1 (copy)</source>
-        <translation>%1 - 副本</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Its first API key:</source>
-        <translation>首个 API 密钥：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copied</source>
-        <translation>已复制</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&lt;b&gt;This key is shown only once.&lt;/b&gt; Copy it now and store it somewhere safe: it cannot be shown again. If it is lost, issue a new key and revoke this one.</source>
-        <translation>&lt;b&gt;此密钥仅显示一次。&lt;/b&gt;请立即复制并妥善保存，之后将无法再次查看。如果丢失，请签发新密钥并吊销此密钥。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Done</source>
-        <translation>完成(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Theme Colour</source>
-        <translation>主题色</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Tenant Cloned</source>
-        <translation>租户已克隆</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tenant Created</source>
-        <translation>租户已创建</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
-        <translation>已创建租户 &lt;b&gt;%1&lt;/b&gt;（%2）。</translation>
-    </message>
-</context>
-<context>
     <name>Tenantry::Widgets::PlanChangeDialog</name>
     <message>
         <location filename="../widgets/billing/planchangedialog.cpp" line="+48"/>
@@ -1968,6 +1785,209 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::TenantDialog</name>
+    <message>
+        <location filename="../widgets/tenants/tenantdialog.cpp" line="+103"/>
+        <source>New Tenant</source>
+        <translation>新建租户</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit Tenant</source>
+        <translation>编辑租户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clone Tenant</source>
+        <translation>克隆租户</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slug</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locale</source>
+        <translation>区域设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theme colour</source>
+        <translation>主题色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Isolation</source>
+        <translation>隔离方式</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</source>
+        <translation>新租户将沿用 &lt;b&gt;%1&lt;/b&gt;（%2）的套餐和配置，但不会复制其数据和 API 密钥。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. Acme Corporation</source>
+        <translation>例如：Acme Corporation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. acme</source>
+        <translation>例如：acme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identifies the tenant in URLs and API calls, e.g. acme.example.com. Lower-case letters, digits and hyphens. It cannot be changed later.</source>
+        <translation>在 URL 和 API 调用中标识该租户，例如 acme.example.com。仅限小写字母、数字和连字符，创建后不可更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Slug:</source>
+        <translation>标识(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Plan:</source>
+        <translation>套餐(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — changed with the subscription, on the Subscriptions &amp; Billing page</source>
+        <translation>%1 — 随订阅更改，请到“订阅与计费”页面</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plan:</source>
+        <translation>套餐：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Locale:</source>
+        <translation>区域设置(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Time zone:</source>
+        <translation>时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accent colour of the tenant&apos;s branding</source>
+        <translation>租户品牌的强调色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Theme &amp;colour:</source>
+        <translation>主题色(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Activate immediately</source>
+        <translation>立即激活(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Otherwise the tenant stays pending until you activate it.</source>
+        <translation>否则租户将保持“待激活”，直到您手动激活。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;lone</source>
+        <translation>克隆(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 (copy)</source>
+        <translation>%1 - 副本</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Its first API key:</source>
+        <translation>首个 API 密钥：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;This key is shown only once.&lt;/b&gt; Copy it now and store it somewhere safe: it cannot be shown again. If it is lost, issue a new key and revoke this one.</source>
+        <translation>&lt;b&gt;此密钥仅显示一次。&lt;/b&gt;请立即复制并妥善保存，之后将无法再次查看。如果丢失，请签发新密钥并吊销此密钥。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Theme Colour</source>
+        <translation>主题色</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Tenant Cloned</source>
+        <translation>租户已克隆</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tenant Created</source>
+        <translation>租户已创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant &lt;b&gt;%1&lt;/b&gt; (%2) has been created.</source>
+        <translation>已创建租户 &lt;b&gt;%1&lt;/b&gt;（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::TenantInsights</name>
     <message>
         <location filename="../widgets/tenants/tenantinsights.cpp" line="+47"/>
@@ -2186,6 +2206,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the tenant&apos;s display name, locale, time zone and theme colour</source>
+        <translation>修改租户的显示名称、区域设置、时区和主题色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Activate</source>
         <translation>激活(&amp;A)</translation>
     </message>
@@ -2235,13 +2265,13 @@
         <translation>重新加载租户列表</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+469"/>
+        <location line="+15"/>
+        <location line="+487"/>
         <source>Tenants</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-452"/>
         <source>Search slug or name</source>
         <translation>搜索标识或名称</translation>
     </message>
@@ -2316,7 +2346,7 @@
         <translation>无法加载租户列表。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+127"/>
         <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>

@@ -220,7 +220,7 @@ void MainWindow::buildMenus()
 
     QMenu *tenants = menuBar()->addMenu(tr("&Tenants"));
     using A = TenantsPage::Action;
-    for (A which : {A::New, A::Clone})
+    for (A which : {A::New, A::Clone, A::Edit})
         tenants->addAction(m_tenantsPage->action(which));
     tenants->addSeparator();
     for (A which : {A::Activate, A::Suspend, A::Restore})

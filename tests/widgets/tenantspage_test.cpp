@@ -1,7 +1,7 @@
 #include "fakes/fakes_tenantservice.h"
 #include "widgets/mainwindow.h"
 #include "widgets/monitoring/monitoringpage.h"
-#include "widgets/tenants/newtenantdialog.h"
+#include "widgets/tenants/tenantdialog.h"
 #include "widgets/tenants/tenantfilterproxy.h"
 #include "widgets/tenants/tenantspage.h"
 #include "widgets/tenants/tenanttablemodel.h"
@@ -25,7 +25,7 @@ using Tenantry::Tenant;
 using Tenantry::TenantStatus;
 using Tenantry::Testing::FakeTenantService;
 using Tenantry::Widgets::MainWindow;
-using Tenantry::Widgets::NewTenantDialog;
+using Tenantry::Widgets::TenantDialog;
 using Tenantry::Widgets::TenantsPage;
 using Tenantry::Widgets::TenantTableModel;
 using Action = TenantsPage::Action;
@@ -244,7 +244,7 @@ TEST_F(TenantsPageTest, DetailsPaneShowsTheSelectedTenant)
 TEST_F(TenantsPageTest, NewActionCreatesTenantAndSelectsIt)
 {
     page.action(Action::New)->trigger();
-    auto *dialog = page.findChild<NewTenantDialog *>();
+    auto *dialog = page.findChild<TenantDialog *>();
     ASSERT_NE(dialog, nullptr);
     ASSERT_TRUE(dialog->isVisible());
 
@@ -262,7 +262,7 @@ TEST_F(TenantsPageTest, CloneActionClonesTheSelectedTenant)
 {
     ASSERT_TRUE(page.selectTenant(u"acme"_s));
     page.action(Action::Clone)->trigger();
-    auto *dialog = page.findChild<NewTenantDialog *>();
+    auto *dialog = page.findChild<TenantDialog *>();
     ASSERT_NE(dialog, nullptr);
     ASSERT_TRUE(dialog->isClone());
 
@@ -280,7 +280,7 @@ TEST_F(TenantsPageTest, CloneActionClonesTheSelectedTenant)
     dialog->accept();
 }
 
-class NewTenantDialogTest : public ::testing::Test
+class TenantDialogTest : public ::testing::Test
 {
 protected:
     template <typename T>
@@ -291,10 +291,10 @@ protected:
     QLabel *errorFor(const QString &field) const { return child<QLabel>(field + u"Error"_s); }
 
     FakeTenantService service;
-    NewTenantDialog dialog{&service};
+    TenantDialog dialog{&service};
 };
 
-TEST_F(NewTenantDialogTest, SuggestsSlugFromDisplayNameUntilEditedByHand)
+TEST_F(TenantDialogTest, SuggestsSlugFromDisplayNameUntilEditedByHand)
 {
     auto *name = child<QLineEdit>(u"displayNameEdit"_s);
     auto *slug = child<QLineEdit>(u"slugEdit"_s);
@@ -308,7 +308,7 @@ TEST_F(NewTenantDialogTest, SuggestsSlugFromDisplayNameUntilEditedByHand)
     EXPECT_EQ(slug->text(), u"mueller"_s);
 }
 
-TEST_F(NewTenantDialogTest, ShowsInlineErrorsAndDoesNotCallServiceWhenInvalid)
+TEST_F(TenantDialogTest, ShowsInlineErrorsAndDoesNotCallServiceWhenInvalid)
 {
     dialog.show();
     EXPECT_TRUE(errorFor(u"display_name"_s)->isHidden()); // nothing typed yet: no scolding
@@ -325,7 +325,7 @@ TEST_F(NewTenantDialogTest, ShowsInlineErrorsAndDoesNotCallServiceWhenInvalid)
     EXPECT_TRUE(errorFor(u"locale"_s)->isHidden());
 }
 
-TEST_F(NewTenantDialogTest, TakenSlugIsShownAtTheSlugField)
+TEST_F(TenantDialogTest, TakenSlugIsShownAtTheSlugField)
 {
     service.seed({FakeTenantService::makeTenant(u"acme"_s)});
     dialog.show();
@@ -339,7 +339,7 @@ TEST_F(NewTenantDialogTest, TakenSlugIsShownAtTheSlugField)
     EXPECT_FALSE(dialog.createdTenant().has_value());
 }
 
-TEST_F(NewTenantDialogTest, ShowsTheFirstKeyOnceAfterCreation)
+TEST_F(TenantDialogTest, ShowsTheFirstKeyOnceAfterCreation)
 {
     dialog.show();
     child<QLineEdit>(u"displayNameEdit"_s)->setText(u"Stark Industries"_s);

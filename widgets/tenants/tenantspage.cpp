@@ -2,7 +2,7 @@
 
 #include "core/tenancy/tenantservice.h"
 #include "widgets/consoleactor.h"
-#include "widgets/tenants/newtenantdialog.h"
+#include "widgets/tenants/tenantdialog.h"
 #include "widgets/tenants/tenantfilterproxy.h"
 #include "widgets/tenants/tenantinsights.h"
 #include "widgets/tenants/tenanttablemodel.h"
@@ -107,6 +107,9 @@ TenantsPage::TenantsPage(TenantService *service, QWidget *parent)
     QAction *cloneAction = makeAction(Action::Clone, tr("C&lone…"), u"cloneTenantAction"_s,
                                       themedIcon(this, u"edit-copy"_s, QStyle::SP_FileDialogNewFolder),
                                       tr("Create a new tenant with this tenant's plan and configuration"));
+    QAction *editAction = makeAction(Action::Edit, tr("&Edit…"), u"editTenantAction"_s,
+                                     themedIcon(this, u"document-edit"_s, QStyle::SP_FileDialogDetailedView),
+                                     tr("Change the tenant's display name, locale, time zone and theme colour"));
     QAction *activateAction = makeAction(Action::Activate, tr("&Activate"), u"activateTenantAction"_s,
                                          themedIcon(this, u"media-playback-start"_s, QStyle::SP_MediaPlay),
                                          tr("Let the tenant serve requests"));
@@ -129,6 +132,7 @@ TenantsPage::TenantsPage(TenantService *service, QWidget *parent)
 
     connect(newAction, &QAction::triggered, this, &TenantsPage::createTenant);
     connect(cloneAction, &QAction::triggered, this, &TenantsPage::cloneTenant);
+    connect(editAction, &QAction::triggered, this, &TenantsPage::editTenant);
     connect(activateAction, &QAction::triggered, this, [this] { runLifecycle(LifecycleAction::Activate); });
     connect(suspendAction, &QAction::triggered, this, [this] { runLifecycle(LifecycleAction::Suspend); });
     connect(restoreAction, &QAction::triggered, this, [this] { runLifecycle(LifecycleAction::Restore); });
@@ -157,6 +161,7 @@ TenantsPage::TenantsPage(TenantService *service, QWidget *parent)
     toolbar->setIconSize(QSize(16, 16));
     toolbar->addAction(newAction);
     toolbar->addAction(cloneAction);
+    toolbar->addAction(editAction);
     toolbar->addSeparator();
     toolbar->addAction(activateAction);
     toolbar->addAction(suspendAction);
@@ -405,9 +410,9 @@ void TenantsPage::reload()
 
 void TenantsPage::createTenant()
 {
-    auto *dialog = new NewTenantDialog(m_service, this);
+    auto *dialog = new TenantDialog(m_service, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &NewTenantDialog::tenantCreated, this, [this](const Tenant &tenant) {
+    connect(dialog, &TenantDialog::tenantCreated, this, [this](const Tenant &tenant) {
         m_model->applyChange(tenant); // harmless if tenantChanged already did it
         selectTenant(tenant.slug);
     });
@@ -419,11 +424,25 @@ void TenantsPage::cloneTenant()
     const std::optional<Tenant> source = currentTenant();
     if (!source)
         return;
-    auto *dialog = new NewTenantDialog(m_service, *source, this);
+    auto *dialog = new TenantDialog(m_service, *source, TenantDialog::Purpose::Clone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &NewTenantDialog::tenantCreated, this, [this](const Tenant &tenant) {
+    connect(dialog, &TenantDialog::tenantCreated, this, [this](const Tenant &tenant) {
         m_model->applyChange(tenant);
         selectTenant(tenant.slug);
+    });
+    dialog->open();
+}
+
+void TenantsPage::editTenant()
+{
+    const std::optional<Tenant> tenant = currentTenant();
+    if (!tenant)
+        return;
+    auto *dialog = new TenantDialog(m_service, *tenant, TenantDialog::Purpose::Edit, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TenantDialog::tenantUpdated, this, [this](const Tenant &updated) {
+        m_model->applyChange(updated);
+        selectTenant(updated.slug);
     });
     dialog->open();
 }
@@ -461,6 +480,9 @@ void TenantsPage::refreshSelectionState()
         return tenant && nextStatus(tenant->status, action).ok();
     };
     action(Action::Clone)->setEnabled(tenant && tenant->status != TenantStatus::Purged);
+    // The service refuses changes to deleted tenants (restore first) and purged ones are gone.
+    action(Action::Edit)->setEnabled(tenant && tenant->status != TenantStatus::Deleted
+                                     && tenant->status != TenantStatus::Purged);
     action(Action::Activate)->setEnabled(allowed(LifecycleAction::Activate));
     action(Action::Suspend)->setEnabled(allowed(LifecycleAction::Suspend));
     action(Action::Restore)->setEnabled(allowed(LifecycleAction::Restore));
@@ -604,7 +626,7 @@ void TenantsPage::showErrorBox(const QString &what, const Error &error)
     }
     QStringList lines{error.message};
     for (const FieldError &field : error.fields)
-        lines.append(tr("• %1: %2").arg(NewTenantDialog::fieldLabel(field.field), field.message));
+        lines.append(tr("• %1: %2").arg(TenantDialog::fieldLabel(field.field), field.message));
 
     QMessageBox box(QMessageBox::Warning, tr("Tenants"), what, QMessageBox::Ok, this);
     box.setInformativeText(lines.join(u'\n'));

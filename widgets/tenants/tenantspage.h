@@ -50,7 +50,7 @@ class TenantsPage final : public QWidget
     Q_OBJECT
 
 public:
-    enum class Action { New, Clone, Activate, Suspend, Restore, Delete, Refresh };
+    enum class Action { New, Clone, Edit, Activate, Suspend, Restore, Delete, Refresh };
 
     // Asked before deleting `tenant`; true goes ahead.
     using DeleteConfirmation = std::function<bool(const Tenant &tenant)>;
@@ -90,6 +90,7 @@ private:
     QWidget *buildDetailsPane();
     void createTenant();
     void cloneTenant();
+    void editTenant();
     void deleteTenant();
     void runLifecycle(LifecycleAction action);
     void refreshSelectionState();
@@ -106,7 +107,7 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QLabel *m_count = nullptr;
-    std::array<QAction *, 7> m_actions{};
+    std::array<QAction *, 8> m_actions{};
 
     DeleteConfirmation m_confirmDelete;
     ErrorPresenter m_presentError;

@@ -25,31 +25,37 @@ struct Error;
 
 namespace Tenantry::Widgets {
 
-// Registers a new tenant, or clones an existing one, through TenantService.
+// Registers a new tenant, clones an existing one, or edits a tenant's configuration, through
+// TenantService.
 //
 // The form is checked as the operator types with the rules the service applies
 // (normalizeSlug, validateConfig); a field's message appears once that field has been
 // edited, and every message appears when Create is pressed on an invalid form. Errors the
 // service reports (e.g. a taken slug) land next to the field they name.
 //
-// On success the dialog emits tenantCreated() and switches to a page that shows the
-// tenant's first API key exactly once, read-only and copyable. The key lives only in that
+// On success a new tenant's dialog emits tenantCreated() and switches to a page that shows
+// the tenant's first API key exactly once, read-only and copyable. The key lives only in that
 // field: closing the dialog discards it. Once a tenant exists, closing the dialog in any
-// way counts as accepted.
+// way counts as accepted. An edit sends only the fields that changed (one audited
+// updateConfig), emits tenantUpdated() and closes.
 //
 // Does not own the service. GUI thread only; the service call is synchronous.
-class NewTenantDialog final : public QDialog
+class TenantDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
     // Create mode: slug, display name, plan, locale, time zone, theme colour.
-    explicit NewTenantDialog(TenantService *service, QWidget *parent = nullptr);
-    // Clone mode: the new tenant gets `source`'s plan and configuration; the operator
-    // chooses its slug and display name.
-    NewTenantDialog(TenantService *service, const Tenant &source, QWidget *parent = nullptr);
+    explicit TenantDialog(TenantService *service, QWidget *parent = nullptr);
+    enum class Purpose { Clone, Edit };
+    // Clone: the new tenant gets `tenant`'s plan and configuration; the operator chooses its
+    // slug and display name. Edit: `tenant`'s display name, locale, time zone and theme
+    // colour (its slug is fixed; its plan changes with its subscription).
+    TenantDialog(TenantService *service, const Tenant &tenant, Purpose purpose = Purpose::Clone,
+                 QWidget *parent = nullptr);
 
-    bool isClone() const { return m_source.has_value(); }
+    bool isClone() const { return m_source.has_value() && !m_edit; }
+    bool isEdit() const { return m_edit; }
     // The tenant this dialog created, once it has; std::nullopt before.
     std::optional<Tenant> createdTenant() const { return m_created; }
 
@@ -58,13 +64,14 @@ public:
     static QString fieldLabel(const QString &field);
 
 public Q_SLOTS:
-    // What the Create button does: shows every validation message and, when the form is
-    // valid, asks the service. Returns true when the tenant was created.
+    // What the Create (Save) button does: shows every validation message and, when the form
+    // is valid, asks the service. Returns true when the tenant was created (changed).
     bool submit();
     void reject() override;
 
 Q_SIGNALS:
     void tenantCreated(const Tenantry::Tenant &tenant);
+    void tenantUpdated(const Tenantry::Tenant &tenant);
 
 private:
     void buildForm();
@@ -79,9 +86,11 @@ private:
     void setThemeColor(const QString &color);
     void chooseThemeColor();
     void showKey(const CreatedTenant &created);
+    bool submitEdit();
 
     TenantService *m_service;
-    std::optional<Tenant> m_source;
+    std::optional<Tenant> m_source; // the tenant cloned or edited
+    bool m_edit = false;
     std::optional<Tenant> m_created;
 
     QStackedWidget *m_pages = nullptr;

@@ -1,4 +1,4 @@
-#include "widgets/tenants/newtenantdialog.h"
+#include "widgets/tenants/tenantdialog.h"
 
 #include "core/tenancy/slug.h"
 #include "core/tenancy/tenantconfig.h"
@@ -96,7 +96,7 @@ QLabel *makeErrorLabel(QWidget *parent)
 
 } // namespace
 
-NewTenantDialog::NewTenantDialog(TenantService *service, QWidget *parent)
+TenantDialog::TenantDialog(TenantService *service, QWidget *parent)
     : QDialog(parent)
     , m_service(service)
 {
@@ -104,16 +104,17 @@ NewTenantDialog::NewTenantDialog(TenantService *service, QWidget *parent)
     buildForm();
 }
 
-NewTenantDialog::NewTenantDialog(TenantService *service, const Tenant &source, QWidget *parent)
+TenantDialog::TenantDialog(TenantService *service, const Tenant &tenant, Purpose purpose, QWidget *parent)
     : QDialog(parent)
     , m_service(service)
-    , m_source(source)
+    , m_source(tenant)
+    , m_edit(purpose == Purpose::Edit)
 {
-    setWindowTitle(tr("Clone Tenant"));
+    setWindowTitle(m_edit ? tr("Edit Tenant") : tr("Clone Tenant"));
     buildForm();
 }
 
-QString NewTenantDialog::fieldLabel(const QString &field)
+QString TenantDialog::fieldLabel(const QString &field)
 {
     const QString key = fieldKey(field);
     if (key == "slug"_L1)
@@ -135,7 +136,7 @@ QString NewTenantDialog::fieldLabel(const QString &field)
     return field;
 }
 
-void NewTenantDialog::buildForm()
+void TenantDialog::buildForm()
 {
     m_pages = new QStackedWidget(this);
     auto *outer = new QVBoxLayout(this);
@@ -145,7 +146,7 @@ void NewTenantDialog::buildForm()
     auto *formLayout = new QVBoxLayout(formPage);
     formLayout->setContentsMargins(0, 0, 0, 0);
 
-    if (m_source) {
+    if (isClone()) {
         auto *intro = new QLabel(formPage);
         intro->setWordWrap(true);
         intro->setTextFormat(Qt::RichText);
@@ -172,15 +173,28 @@ void NewTenantDialog::buildForm()
     m_slug->setToolTip(tr("Identifies the tenant in URLs and API calls, e.g. acme.example.com. "
                           "Lower-case letters, digits and hyphens. It cannot be changed later."));
     addField(form, tr("&Slug:"), m_slug, u"slug"_s);
+    if (m_edit) {
+        m_slug->setText(m_source->slug);
+        m_slug->setReadOnly(true);
+        m_slugEditedByHand = true; // the display name no longer suggests one
+    }
 
-    if (!m_source) {
-        m_plan = new QComboBox(formPage);
-        m_plan->setObjectName(u"planCombo"_s);
-        for (const QString &plan : {u"free"_s, u"basic"_s, u"pro"_s, u"enterprise"_s})
-            m_plan->addItem(TenantTableModel::planLabel(plan), plan);
-        addField(form, tr("&Plan:"), m_plan, u"plan"_s);
+    if (!isClone()) {
+        if (!m_edit) {
+            m_plan = new QComboBox(formPage);
+            m_plan->setObjectName(u"planCombo"_s);
+            for (const QString &plan : {u"free"_s, u"basic"_s, u"pro"_s, u"enterprise"_s})
+                m_plan->addItem(TenantTableModel::planLabel(plan), plan);
+            addField(form, tr("&Plan:"), m_plan, u"plan"_s);
+        } else {
+            auto *plan = new QLabel(tr("%1 — changed with the subscription, on the Subscriptions & Billing page")
+                                        .arg(TenantTableModel::planLabel(m_source->plan)),
+                                    formPage);
+            plan->setWordWrap(true);
+            form->addRow(tr("Plan:"), plan);
+        }
 
-        const TenantConfig defaults;
+        const TenantConfig defaults = m_edit ? m_source->config : TenantConfig{};
         m_locale = new QComboBox(formPage);
         m_locale->setObjectName(u"localeCombo"_s);
         m_locale->setEditable(true);
@@ -215,14 +229,16 @@ void NewTenantDialog::buildForm()
         colorLayout->addWidget(m_colorButton);
         colorLayout->addStretch();
         setThemeColor(defaults.themeColor);
-        connect(m_colorButton, &QPushButton::clicked, this, &NewTenantDialog::chooseThemeColor);
+        connect(m_colorButton, &QPushButton::clicked, this, &TenantDialog::chooseThemeColor);
         addField(form, tr("Theme &colour:"), colorRow, u"theme_color"_s);
 
-        m_activate = new QCheckBox(tr("&Activate immediately"), formPage);
-        m_activate->setObjectName(u"activateCheck"_s);
-        m_activate->setChecked(true);
-        m_activate->setToolTip(tr("Otherwise the tenant stays pending until you activate it."));
-        form->addRow(QString(), m_activate);
+        if (!m_edit) {
+            m_activate = new QCheckBox(tr("&Activate immediately"), formPage);
+            m_activate->setObjectName(u"activateCheck"_s);
+            m_activate->setChecked(true);
+            m_activate->setToolTip(tr("Otherwise the tenant stays pending until you activate it."));
+            form->addRow(QString(), m_activate);
+        }
 
         connect(m_locale, &QComboBox::currentTextChanged, this, [this] { touch(u"locale"_s); });
         connect(m_timeZone, &QComboBox::currentTextChanged, this, [this] { touch(u"time_zone"_s); });
@@ -234,12 +250,12 @@ void NewTenantDialog::buildForm()
     formLayout->addStretch();
 
     m_formButtons = new QDialogButtonBox(QDialogButtonBox::Cancel, formPage);
-    QPushButton *create = m_formButtons->addButton(m_source ? tr("C&lone") : tr("C&reate"),
+    QPushButton *create = m_formButtons->addButton(m_edit ? tr("&Save") : isClone() ? tr("C&lone") : tr("C&reate"),
                                                    QDialogButtonBox::AcceptRole);
     create->setObjectName(u"createButton"_s);
     create->setDefault(true);
-    connect(m_formButtons, &QDialogButtonBox::accepted, this, &NewTenantDialog::submit);
-    connect(m_formButtons, &QDialogButtonBox::rejected, this, &NewTenantDialog::reject);
+    connect(m_formButtons, &QDialogButtonBox::accepted, this, &TenantDialog::submit);
+    connect(m_formButtons, &QDialogButtonBox::rejected, this, &TenantDialog::reject);
     formLayout->addWidget(m_formButtons);
 
     m_pages->addWidget(formPage);
@@ -258,15 +274,17 @@ void NewTenantDialog::buildForm()
         touch(u"slug"_s);
     });
 
-    if (m_source)
+    if (isClone())
         m_displayName->setText(tr("%1 (copy)").arg(m_source->config.displayName));
+    else if (m_edit)
+        m_displayName->setText(m_source->config.displayName);
     // Pre-filled values are not the operator's mistakes: start with no messages shown.
     m_touched.clear();
     showErrors({});
     setMinimumWidth(520);
 }
 
-QWidget *NewTenantDialog::buildKeyPage()
+QWidget *TenantDialog::buildKeyPage()
 {
     auto *page = new QWidget(m_pages);
     auto *layout = new QVBoxLayout(page);
@@ -314,12 +332,12 @@ QWidget *NewTenantDialog::buildKeyPage()
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
     buttons->button(QDialogButtonBox::Close)->setText(tr("&Done"));
-    connect(buttons, &QDialogButtonBox::rejected, this, &NewTenantDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &TenantDialog::accept);
     layout->addWidget(buttons);
     return page;
 }
 
-void NewTenantDialog::addField(QFormLayout *form, const QString &label, QWidget *editor, const QString &field)
+void TenantDialog::addField(QFormLayout *form, const QString &label, QWidget *editor, const QString &field)
 {
     auto *cell = new QWidget(editor->parentWidget());
     auto *layout = new QVBoxLayout(cell);
@@ -336,11 +354,11 @@ void NewTenantDialog::addField(QFormLayout *form, const QString &label, QWidget 
         buddy->setBuddy(editor);
 }
 
-TenantConfig NewTenantDialog::config() const
+TenantConfig TenantDialog::config() const
 {
     TenantConfig config = m_source ? m_source->config : TenantConfig{};
     config.displayName = m_displayName->text().trimmed();
-    if (!m_source) {
+    if (!isClone()) {
         config.locale = m_locale->currentText().trimmed();
         config.timeZone = m_timeZone->currentText().trimmed();
         config.themeColor = m_themeColor;
@@ -348,7 +366,7 @@ TenantConfig NewTenantDialog::config() const
     return config;
 }
 
-QHash<QString, QString> NewTenantDialog::validationErrors() const
+QHash<QString, QString> TenantDialog::validationErrors() const
 {
     QHash<QString, QString> errors = m_serviceErrors;
     if (Result<QString> slug = normalizeSlug(m_slug->text()); !slug)
@@ -360,7 +378,7 @@ QHash<QString, QString> NewTenantDialog::validationErrors() const
     return errors;
 }
 
-void NewTenantDialog::showErrors(const QHash<QString, QString> &errors)
+void TenantDialog::showErrors(const QHash<QString, QString> &errors)
 {
     const bool all = m_touched.contains(kAllFields);
     for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
@@ -381,7 +399,7 @@ void NewTenantDialog::showErrors(const QHash<QString, QString> &errors)
     m_formError->setVisible(showOthers);
 }
 
-void NewTenantDialog::showServiceError(const Error &error)
+void TenantDialog::showServiceError(const Error &error)
 {
     for (const FieldError &field : error.fields)
         m_serviceErrors.insert(fieldKey(field.field), sentence(field.message));
@@ -399,21 +417,21 @@ void NewTenantDialog::showServiceError(const Error &error)
     }
 }
 
-void NewTenantDialog::touch(const QString &field)
+void TenantDialog::touch(const QString &field)
 {
     m_touched.insert(field);
     m_serviceErrors.remove(field);
     showErrors(validationErrors());
 }
 
-void NewTenantDialog::setThemeColor(const QString &color)
+void TenantDialog::setThemeColor(const QString &color)
 {
     m_themeColor = color;
     m_colorButton->setIcon(swatch(color));
     m_colorButton->setText(color);
 }
 
-void NewTenantDialog::chooseThemeColor()
+void TenantDialog::chooseThemeColor()
 {
     const QColor chosen = QColorDialog::getColor(QColor::fromString(m_themeColor), this, tr("Theme Colour"));
     if (!chosen.isValid())
@@ -422,10 +440,12 @@ void NewTenantDialog::chooseThemeColor()
     touch(u"theme_color"_s);
 }
 
-bool NewTenantDialog::submit()
+bool TenantDialog::submit()
 {
     if (m_created || !m_service)
         return false;
+    if (m_edit)
+        return submitEdit();
     m_touched.insert(kAllFields);
     const QHash<QString, QString> errors = validationErrors();
     showErrors(errors);
@@ -470,7 +490,43 @@ bool NewTenantDialog::submit()
     return true;
 }
 
-void NewTenantDialog::reject()
+bool TenantDialog::submitEdit()
+{
+    m_touched.insert(kAllFields);
+    const QHash<QString, QString> errors = validationErrors();
+    showErrors(errors);
+    if (!errors.isEmpty())
+        return false;
+    // Only what changed, so the audit entry says what the operator did.
+    const TenantConfig now = config();
+    const TenantConfig &before = m_source->config;
+    QJsonObject patch;
+    if (now.displayName != before.displayName)
+        patch.insert(u"display_name"_s, now.displayName);
+    if (now.locale != before.locale)
+        patch.insert(u"locale"_s, now.locale);
+    if (now.timeZone != before.timeZone)
+        patch.insert(u"time_zone"_s, now.timeZone);
+    if (now.themeColor != before.themeColor)
+        patch.insert(u"theme_color"_s, now.themeColor);
+    if (patch.isEmpty()) {
+        accept();
+        return true;
+    }
+    m_formError->hide();
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    Result<Tenant> updated = m_service->updateConfig(consoleActor(), m_source->slug, patch);
+    QGuiApplication::restoreOverrideCursor();
+    if (!updated) {
+        showServiceError(updated.error());
+        return false;
+    }
+    Q_EMIT tenantUpdated(updated.value());
+    accept();
+    return true;
+}
+
+void TenantDialog::reject()
 {
     // Once the tenant exists there is nothing to cancel: closing just dismisses the key.
     if (m_created)
@@ -479,7 +535,7 @@ void NewTenantDialog::reject()
         QDialog::reject();
 }
 
-void NewTenantDialog::showKey(const CreatedTenant &created)
+void TenantDialog::showKey(const CreatedTenant &created)
 {
     setWindowTitle(m_source ? tr("Tenant Cloned") : tr("Tenant Created"));
     m_keyHeadline->setText(tr("Tenant <b>%1</b> (%2) has been created.")
