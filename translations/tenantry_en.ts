@@ -2058,7 +2058,7 @@
 <context>
     <name>Tenantry::Widgets::TenantTableModel</name>
     <message>
-        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+95"/>
+        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+96"/>
         <source>Slug</source>
         <translation>Slug</translation>
     </message>
@@ -2093,7 +2093,7 @@
         <translation>The console is not connected to a tenant catalog.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+61"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
@@ -2156,7 +2156,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+65"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+67"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1, %2</translation>
@@ -2268,12 +2268,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+487"/>
+        <location line="+548"/>
         <source>Tenants</source>
         <translation>Tenants</translation>
     </message>
     <message>
-        <location line="-452"/>
+        <location line="-513"/>
         <source>Search slug or name</source>
         <translation>Search slug or name</translation>
     </message>
@@ -2288,7 +2288,17 @@
         <translation>Show only tenants with this status</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+57"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading tenants… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Select a tenant to see its details.</source>
         <translation>Select a tenant to see its details.</translation>
     </message>
@@ -2343,12 +2353,18 @@
         <translation>Purge allowed:</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="-94"/>
+        <location line="+164"/>
         <source>Could not load the tenants.</source>
         <translation>Could not load the tenants.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+9"/>
+        <source>Loading tenants…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>

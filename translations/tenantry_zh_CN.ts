@@ -2056,7 +2056,7 @@
 <context>
     <name>Tenantry::Widgets::TenantTableModel</name>
     <message>
-        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+95"/>
+        <location filename="../widgets/tenants/tenanttablemodel.cpp" line="+96"/>
         <source>Slug</source>
         <translation>标识</translation>
     </message>
@@ -2091,7 +2091,7 @@
         <translation>控制台未连接到租户目录。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+61"/>
         <source>Pending</source>
         <translation>待激活</translation>
     </message>
@@ -2154,7 +2154,7 @@
 <context>
     <name>Tenantry::Widgets::TenantsPage</name>
     <message>
-        <location filename="../widgets/tenants/tenantspage.cpp" line="+65"/>
+        <location filename="../widgets/tenants/tenantspage.cpp" line="+67"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
         <translation>%1 %2</translation>
@@ -2266,12 +2266,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+487"/>
+        <location line="+548"/>
         <source>Tenants</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location line="-452"/>
+        <location line="-513"/>
         <source>Search slug or name</source>
         <translation>搜索标识或名称</translation>
     </message>
@@ -2286,7 +2286,17 @@
         <translation>仅显示处于此状态的租户</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+57"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading tenants… %1 of %2</source>
+        <translation>正在加载租户… %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Select a tenant to see its details.</source>
         <translation>选择一个租户以查看详细信息。</translation>
     </message>
@@ -2341,12 +2351,18 @@
         <translation>可清除时间：</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="-94"/>
+        <location line="+164"/>
         <source>Could not load the tenants.</source>
         <translation>无法加载租户列表。</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+9"/>
+        <source>Loading tenants…</source>
+        <translation>正在加载租户…</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>

@@ -5,6 +5,7 @@
 #include "widgets/tenants/tenantdialog.h"
 #include "widgets/tenants/tenantfilterproxy.h"
 #include "widgets/tenants/tenantinsights.h"
+#include "widgets/tenants/tenantloader.h"
 #include "widgets/tenants/tenanttablemodel.h"
 #include "widgets/uihelpers.h"
 
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -246,9 +248,39 @@ TenantsPage::TenantsPage(TenantService *service, QWidget *parent)
     splitter->setStretchFactor(1, 0);
     splitter->setSizes({900, 320});
 
+    // Shown while a large catalog loads in the background.
+    m_loader = new TenantLoader(m_service, this);
+    m_loadRow = new QWidget(this);
+    m_loadRow->setObjectName(u"tenantLoadRow"_s);
+    auto *loadLayout = new QHBoxLayout(m_loadRow);
+    loadLayout->setContentsMargins(0, 0, 0, 0);
+    m_loadLabel = new QLabel(m_loadRow);
+    loadLayout->addWidget(m_loadLabel);
+    m_loadProgress = new QProgressBar(m_loadRow);
+    m_loadProgress->setObjectName(u"tenantLoadProgress"_s);
+    loadLayout->addWidget(m_loadProgress, 1);
+    auto *cancelLoad = new QPushButton(tr("Cancel"), m_loadRow);
+    cancelLoad->setObjectName(u"cancelTenantLoad"_s);
+    loadLayout->addWidget(cancelLoad);
+    m_loadRow->hide();
+    connect(cancelLoad, &QPushButton::clicked, this, &TenantsPage::cancelLoad);
+    connect(m_loader, &TenantLoader::progress, this, [this](qint64 loaded, qint64 total) {
+        m_loadProgress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+        m_loadProgress->setValue(int(std::min<qint64>(loaded, INT_MAX)));
+        m_loadLabel->setText(tr("Loading tenants… %1 of %2")
+                                 .arg(QLocale().toString(loaded), QLocale().toString(total)));
+    });
+    connect(m_loader, &TenantLoader::loaded, this, &TenantsPage::showLoaded);
+    connect(m_loader, &TenantLoader::cancelled, this, [this] { m_loadRow->hide(); });
+    connect(m_loader, &TenantLoader::failed, this, [this](const Error &error) {
+        m_loadRow->hide();
+        showErrorBox(tr("Could not load the tenants."), error);
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(toolbar);
+    layout->addWidget(m_loadRow);
     layout->addWidget(splitter, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -395,17 +427,48 @@ void TenantsPage::setErrorPresenter(ErrorPresenter present)
 
 void TenantsPage::reload()
 {
-    const std::optional<Tenant> current = currentTenant();
-    Status loaded = [this] {
+    if (!m_service || m_loader->isRunning())
+        return;
+    // The first page here: most catalogs fit in it, and the table fills at once. Larger ones
+    // go on in the background with progress; the rows shown stay until the load is done.
+    TenantQuery query;
+    query.limit = 1000;
+    Result<TenantPage> first = [&] {
         WaitCursor wait;
-        return m_model->reload();
+        return m_service->list(query);
     }();
-    if (!loaded) {
-        showErrorBox(tr("Could not load the tenants."), loaded.error());
+    if (!first) {
+        showErrorBox(tr("Could not load the tenants."), first.error());
         return;
     }
+    if (first->nextCursor.isEmpty()) {
+        showLoaded(first->items);
+        return;
+    }
+    m_loadProgress->setRange(0, int(std::min<qint64>(first->total, INT_MAX)));
+    m_loadProgress->setValue(int(first->items.size()));
+    m_loadLabel->setText(tr("Loading tenants…"));
+    m_loadRow->show();
+    m_loader->start(first.value());
+}
+
+void TenantsPage::showLoaded(const QList<Tenant> &tenants)
+{
+    m_loadRow->hide();
+    const std::optional<Tenant> current = currentTenant();
+    m_model->setTenants(tenants);
     if (current)
         selectTenant(current->slug);
+}
+
+void TenantsPage::cancelLoad()
+{
+    m_loader->cancel();
+}
+
+bool TenantsPage::isLoading() const
+{
+    return m_loader->isRunning();
 }
 
 void TenantsPage::createTenant()

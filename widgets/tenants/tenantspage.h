@@ -13,6 +13,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QStackedWidget;
 class QTableView;
 class QVBoxLayout;
@@ -30,6 +31,7 @@ namespace Tenantry::Widgets {
 
 class TenantFilterProxy;
 class TenantInsights;
+class TenantLoader;
 class TenantTableModel;
 class UsageSource;
 
@@ -82,15 +84,23 @@ public:
     // Replaces the message box shown on failure; an empty function restores it.
     void setErrorPresenter(ErrorPresenter present);
 
+    // True while a large catalog is still loading in the background.
+    bool isLoading() const;
+
 public Q_SLOTS:
-    // Reloads every tenant from the service, keeping the selection where possible.
+    // Reloads every tenant from the service, keeping the selection where possible. The first
+    // 1,000 come at once; more load on a worker thread with progress and Cancel above the
+    // table (the rows shown stay until the load is complete). No-op while loading.
     void reload();
+    // Stops a background load; the rows shown stay.
+    void cancelLoad();
 
 private:
     QWidget *buildDetailsPane();
     void createTenant();
     void cloneTenant();
     void editTenant();
+    void showLoaded(const QList<Tenant> &tenants);
     void deleteTenant();
     void runLifecycle(LifecycleAction action);
     void refreshSelectionState();
@@ -129,6 +139,10 @@ private:
     QLabel *m_detailPurgeLabel = nullptr;
     QLabel *m_detailPurge = nullptr;
     QVBoxLayout *m_detailLayout = nullptr;
+    TenantLoader *m_loader = nullptr;
+    QWidget *m_loadRow = nullptr;
+    QLabel *m_loadLabel = nullptr;
+    QProgressBar *m_loadProgress = nullptr;
     TenantInsights *m_insights = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "widgets/tenants/tenanttablemodel.h"
 
 #include "core/tenancy/tenantservice.h"
+#include "widgets/tenants/tenantloader.h"
 
 #include <QLocale>
 
@@ -107,20 +108,10 @@ Status TenantTableModel::reload()
     if (!m_service)
         return Error::unavailable(u"no-service"_s, tr("The console is not connected to a tenant catalog."));
 
-    QList<Tenant> all;
-    TenantQuery query;
-    query.limit = 1000;
-    for (;;) {
-        Result<TenantPage> page = m_service->list(query);
-        if (!page)
-            return page.error();
-        all.append(page->items);
-        // A cursor that does not move would loop forever; treat it as the end.
-        if (page->nextCursor.isEmpty() || page->nextCursor == query.afterSlug)
-            break;
-        query.afterSlug = page->nextCursor;
-    }
-    setTenants(std::move(all));
+    Result<QList<Tenant>> all = readAllTenants(*m_service);
+    if (!all)
+        return all.error();
+    setTenants(std::move(all).value());
     return {};
 }
 
