@@ -123,6 +123,11 @@ Result<Billing::PlanChangeQuote> BillingStack::changePlan(const Actor &actor, co
     return m_subscriptions.change(actor, tenant.value(), request);
 }
 
+Result<Billing::BillingRunReport> BillingStack::runBilling(const Billing::BillingRunControl &control)
+{
+    return m_invoices.runDue(control);
+}
+
 Status BillingStack::seed()
 {
     return m_plans.seedShippedPlans(m_clock.now().toMSecsSinceEpoch());

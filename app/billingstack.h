@@ -43,6 +43,7 @@ public:
     Result<QList<Billing::PlanOffer>> planOffers() override;
     Result<Billing::PlanChangeQuote> previewPlanChange(const QString &tenantSlug,
                                                        const Billing::PlanChangeRequest &request) override;
+    Result<Billing::BillingRunReport> runBilling(const Billing::BillingRunControl &control) override;
     Result<Billing::PlanChangeQuote> changePlan(const Actor &actor, const QString &tenantSlug,
                                                 const Billing::PlanChangeRequest &request) override;
 

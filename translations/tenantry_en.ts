@@ -607,7 +607,7 @@
 <context>
     <name>Tenantry::Widgets::BillingPage</name>
     <message>
-        <location filename="../widgets/billing/billingpage.cpp" line="+58"/>
+        <location filename="../widgets/billing/billingpage.cpp" line="+60"/>
         <source>Trialing</source>
         <translation>Trialing</translation>
     </message>
@@ -745,6 +745,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Run Billing Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renew ended periods and invoice them, collect payments, mark overdue invoices and run dunning, as the server&apos;s schedule does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Change &amp;Plan…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,7 +784,65 @@
         <translation>Subscriptions</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+69"/>
+        <source>Billing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Renewing ended periods…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collecting payments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marking overdue invoices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running dunning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>(%n renewed)</source>
+        <translation>
+            <numerusform>(%n renewed)</numerusform>
+            <numerusform>(%n renewed)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stopping after the current step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The billing run failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Billing ran: %1 renewed, %2 invoiced, %3 paid, %4 payments failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Billing stopped: %1 renewed, %2 invoiced so far; the next run does the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problems: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>%1 is on %2 now; the next invoice adds %3.</source>
         <translation type="unfinished"></translation>
     </message>

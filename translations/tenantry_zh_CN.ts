@@ -607,7 +607,7 @@
 <context>
     <name>Tenantry::Widgets::BillingPage</name>
     <message>
-        <location filename="../widgets/billing/billingpage.cpp" line="+58"/>
+        <location filename="../widgets/billing/billingpage.cpp" line="+60"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
@@ -745,6 +745,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Run Billing Now</source>
+        <translation>立即计费(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renew ended periods and invoice them, collect payments, mark overdue invoices and run dunning, as the server&apos;s schedule does</source>
+        <translation>续订已结束的周期并开具发票、收款、标记逾期发票并执行催缴，与服务器的定时任务相同</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Change &amp;Plan…</source>
         <translation>更改套餐(&amp;P)…</translation>
     </message>
@@ -769,7 +784,64 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+69"/>
+        <source>Billing…</source>
+        <translation>正在计费…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Renewing ended periods…</source>
+        <translation>正在续订已结束的周期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collecting payments…</source>
+        <translation>正在收款…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marking overdue invoices…</source>
+        <translation>正在标记逾期发票…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running dunning…</source>
+        <translation>正在执行催缴…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>(%n renewed)</source>
+        <translation>
+            <numerusform>（已续订 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stopping after the current step…</source>
+        <translation>当前步骤完成后停止…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The billing run failed.</source>
+        <translation>计费运行失败。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Billing ran: %1 renewed, %2 invoiced, %3 paid, %4 payments failed.</source>
+        <translation>计费完成：续订 %1 个，开票 %2 张，收款 %3 笔，付款失败 %4 笔。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Billing stopped: %1 renewed, %2 invoiced so far; the next run does the rest.</source>
+        <translation>计费已停止：目前续订 %1 个，开票 %2 张；其余留待下次运行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problems: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>%1 is on %2 now; the next invoice adds %3.</source>
         <translation>%1 现已改为 %2；下一张发票将增加 %3。</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "core/base/result.h"
 #include "core/tenancy/audit.h"
+#include "core/billing/billingrun.h"
 #include "core/billing/invoice.h"
 #include "core/billing/planchange.h"
 #include "core/billing/subscription.h"
@@ -57,6 +58,10 @@ public:
     // subscription changed since (or the preview is over 15 minutes old).
     virtual Result<PlanChangeQuote> changePlan(const Actor &actor, const QString &tenantSlug,
                                                const PlanChangeRequest &request) = 0;
+
+    // Runs billing now: renewals and their invoices, collection, overdue invoices, dunning,
+    // as the server's schedule does. May take long (payments go out); `control` sees it.
+    virtual Result<BillingRunReport> runBilling(const BillingRunControl &control) = 0;
 };
 
 } // namespace Tenantry::Billing

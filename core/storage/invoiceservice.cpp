@@ -162,7 +162,7 @@ QJsonObject invoiceSummaryToJson(const StoredInvoice &row, const DirectorySnapsh
 
 QJsonObject billingRunReportToJson(const BillingRunReport &r)
 {
-    return {{u"renewed"_s, r.renewed},
+    QJsonObject o{{u"renewed"_s, r.renewed},
             {u"invoiced"_s, r.invoiced},
             {u"payments_succeeded"_s, r.paymentsSucceeded},
             {u"payments_failed"_s, r.paymentsFailed},
@@ -170,6 +170,9 @@ QJsonObject billingRunReportToJson(const BillingRunReport &r)
             {u"degraded"_s, r.degraded},
             {u"suspended"_s, r.suspended},
             {u"problems"_s, QJsonArray::fromStringList(r.problems)}};
+    if (r.stopped)
+        o.insert(u"stopped"_s, true);
+    return o;
 }
 
 QJsonObject paymentAttemptToJson(const PaymentAttempt &a)
@@ -200,10 +203,21 @@ InvoiceService::InvoiceService(Catalog &catalog, AuditRecorder &audit, TenantDir
 {
 }
 
-Result<BillingRunReport> InvoiceService::runDue()
+Result<BillingRunReport> InvoiceService::runDue(const BillingRunControl &control)
 {
     QMutexLocker lock(&m_run);
     BillingRunReport report;
+    const auto stage = [&](const QString &name) {
+        if (control.stop && control.stop()) {
+            report.stopped = true;
+            return false;
+        }
+        if (control.progress)
+            control.progress(name, report.renewed);
+        return true;
+    };
+    if (!stage(u"renewing"_s))
+        return report;
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     // A subscription several periods behind (a server that was down) is renewed period by
     // period, each with its own invoice; the loop ends when none is due any more.
@@ -219,6 +233,8 @@ Result<BillingRunReport> InvoiceService::runDue()
         for (const Billing::Subscription &s : due.value()) {
             if (failed.contains(s.tenantId))
                 continue;
+            if (!stage(u"renewing"_s))
+                return report;
             if (Status renewed = renew(s, report); !renewed) {
                 failed.insert(s.tenantId);
                 report.problems.append(s.tenantId + u": "_s + failureText(renewed.error()));
@@ -230,10 +246,16 @@ Result<BillingRunReport> InvoiceService::runDue()
         if (progressed == 0)
             break;
     }
+    if (!stage(u"collecting"_s))
+        return report;
     if (Status s = collectNew(report); !s)
         return s.error();
+    if (!stage(u"overdue"_s))
+        return report;
     if (Status s = markOverdue(report); !s)
         return s.error();
+    if (!stage(u"dunning"_s))
+        return report;
     if (Status s = runDunning(report); !s)
         return s.error();
     return report;

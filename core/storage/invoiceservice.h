@@ -2,6 +2,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/result.h"
+#include "core/billing/billingrun.h"
 #include "core/billing/invoice.h"
 #include "core/billing/paymentgateway.h"
 #include "core/billing/subscription.h"
@@ -17,17 +18,9 @@
 
 namespace Tenantry::Storage {
 
-// What one billing run did.
-struct BillingRunReport {
-    int renewed = 0;            // periods closed and renewed
-    int invoiced = 0;           // invoices issued
-    int paymentsSucceeded = 0;
-    int paymentsFailed = 0;     // declined or unreachable
-    int pastDue = 0;            // subscriptions that fell behind (failure or an overdue invoice)
-    int degraded = 0;
-    int suspended = 0;
-    QStringList problems;       // per tenant, what could not be done (the run goes on)
-};
+// The run's report and controls live with billing, where the console's BillingService uses them.
+using BillingRunReport = Billing::BillingRunReport;
+using BillingRunControl = Billing::BillingRunControl;
 
 // Invoices and the money for them: the billing run (renewals with their period's usage
 // charges, collection, overdue invoices and dunning), and an operator's actions on an
@@ -44,7 +37,9 @@ public:
     // the ended period's usage beyond what the plan includes, lines waiting from plan
     // changes) and renewed; new invoices are collected; open invoices past their due date
     // make their subscription past due; due dunning steps run (retry, degrade, suspend).
-    Result<BillingRunReport> runDue();
+    // `control` reports progress and may stop the run between renewals and between stages:
+    // every renewal is its own transaction, so a stopped run leaves the rest for the next.
+    Result<BillingRunReport> runDue(const BillingRunControl &control = {});
 
     Result<QList<StoredInvoice>> list(const InvoiceFilter &filter);
     // By id or number. Errors: NotFound "invoice-not-found".

@@ -11,7 +11,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QThread>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -104,6 +106,25 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     m_invoicesView->setObjectName(u"invoicesTable"_s);
 
     auto *refresh = new QPushButton(tr("Refresh"), this);
+    m_runButton = new QPushButton(tr("&Run Billing Now"), this);
+    m_runButton->setObjectName(u"runBillingButton"_s);
+    m_runButton->setToolTip(tr("Renew ended periods and invoice them, collect payments, mark overdue invoices and "
+                               "run dunning, as the server's schedule does"));
+    m_runRow = new QWidget(this);
+    m_runRow->setObjectName(u"billingRunRow"_s);
+    auto *runLayout = new QHBoxLayout(m_runRow);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    m_runLabel = new QLabel(m_runRow);
+    runLayout->addWidget(m_runLabel);
+    m_runProgress = new QProgressBar(m_runRow);
+    m_runProgress->setRange(0, 0); // how many periods are due is not known in advance
+    runLayout->addWidget(m_runProgress, 1);
+    auto *stop = new QPushButton(tr("&Stop"), m_runRow);
+    stop->setObjectName(u"stopBillingButton"_s);
+    runLayout->addWidget(stop);
+    m_runRow->hide();
+    connect(stop, &QPushButton::clicked, this, &BillingPage::stopBilling);
+    connect(m_runButton, &QPushButton::clicked, this, &BillingPage::runBilling);
     m_changePlanButton = new QPushButton(tr("Change &Plan…"), this);
     m_changePlanButton->setObjectName(u"changePlanButton"_s);
     m_changePlanButton->setToolTip(tr("Move the selected subscription to another plan or cycle, with its proration"));
@@ -125,6 +146,7 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     header->addStretch(1);
     header->addWidget(m_summary);
     header->addWidget(m_changePlanButton);
+    header->addWidget(m_runButton);
     header->addWidget(refresh);
     topLayout->addLayout(header);
     topLayout->addWidget(m_subscriptionsView);
@@ -148,6 +170,7 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
+    layout->addWidget(m_runRow);
     layout->addWidget(split, 1);
 
     connect(refresh, &QPushButton::clicked, this, &BillingPage::reload);
@@ -164,6 +187,91 @@ BillingPage::BillingPage(Billing::BillingService *billing, QWidget *parent)
     m_openButton->setEnabled(false);
     m_saveButton->setEnabled(false);
     m_changePlanButton->setEnabled(false);
+}
+
+BillingPage::~BillingPage()
+{
+    if (m_run) {
+        m_stopRun = true;
+        m_run->wait();
+        delete m_run;
+    }
+}
+
+void BillingPage::runBilling()
+{
+    if (m_run)
+        return;
+    m_stopRun = false;
+    m_runButton->setEnabled(false);
+    m_runLabel->setText(tr("Billing…"));
+    m_runRow->show();
+    Billing::BillingService *billing = m_billing;
+    // The thread posts only to this page, which waits for it before it goes.
+    m_run = QThread::create([this, billing] {
+        Billing::BillingRunControl control;
+        control.stop = [this] { return m_stopRun.load(); };
+        control.progress = [this](const QString &stage, int renewed) {
+            QMetaObject::invokeMethod(this, [this, stage, renewed] {
+                static const QHash<QString, const char *> stages{
+                    {u"renewing"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Renewing ended periods…")},
+                    {u"collecting"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Collecting payments…")},
+                    {u"overdue"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Marking overdue invoices…")},
+                    {u"dunning"_s, QT_TRANSLATE_NOOP("Tenantry::Widgets::BillingPage", "Running dunning…")}};
+                const char *text = stages.value(stage);
+                QString label = text ? tr(text) : stage;
+                if (renewed > 0)
+                    label += u' ' + tr("(%n renewed)", nullptr, renewed);
+                m_runLabel->setText(label);
+            }, Qt::QueuedConnection);
+        };
+        Result<Billing::BillingRunReport> report = billing->runBilling(control);
+        QMetaObject::invokeMethod(this, [this, report = std::move(report)] { billingDone(report); },
+                                  Qt::QueuedConnection);
+    });
+    m_run->setObjectName(u"billing-run"_s);
+    m_run->start();
+}
+
+void BillingPage::stopBilling()
+{
+    m_stopRun = true;
+    m_runLabel->setText(tr("Stopping after the current step…"));
+}
+
+void BillingPage::billingDone(const Result<Billing::BillingRunReport> &report)
+{
+    m_run->wait();
+    delete m_run;
+    m_run = nullptr;
+    m_runRow->hide();
+    m_runButton->setEnabled(true);
+    const QModelIndex current = m_subscriptionsView->currentIndex();
+    const QString slug = current.isValid() ? m_subscriptions->item(current.row(), 0)->data(kIdRole).toString() : QString();
+    reload();
+    for (int r = 0; r < m_subscriptions->rowCount() && !slug.isEmpty(); ++r) {
+        if (m_subscriptions->item(r, 0)->data(kIdRole).toString() == slug)
+            m_subscriptionsView->selectRow(r);
+    }
+    if (!report) {
+        fail(tr("The billing run failed."), report.error());
+        return;
+    }
+    const Billing::BillingRunReport &r = report.value();
+    QString text = tr("Billing ran: %1 renewed, %2 invoiced, %3 paid, %4 payments failed.")
+                       .arg(r.renewed)
+                       .arg(r.invoiced)
+                       .arg(r.paymentsSucceeded)
+                       .arg(r.paymentsFailed);
+    if (r.stopped)
+        text = tr("Billing stopped: %1 renewed, %2 invoiced so far; the next run does the rest.")
+                   .arg(r.renewed)
+                   .arg(r.invoiced);
+    if (!r.problems.isEmpty())
+        text += u' ' + tr("Problems: %1").arg(r.problems.join(u"; "_s));
+    m_banner->showMessage(r.problems.isEmpty() ? MessageBanner::Kind::Information : MessageBanner::Kind::Warning,
+                          text);
+    m_banner->show();
 }
 
 void BillingPage::changeSelectedPlan()

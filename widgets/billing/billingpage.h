@@ -5,10 +5,13 @@
 
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
+class QThread;
 class QStandardItemModel;
 class QTableView;
 
@@ -21,8 +24,9 @@ class MessageBanner;
 // kind, status, total, amount due, issue and due dates), and "Open PDF" for the selected
 // invoice: rendered to a temporary file and opened with the desktop's viewer ("Save PDF…"
 // writes it where the operator chooses). "Change Plan…" moves the selected subscription to
-// another plan or cycle after showing its proration (PlanChangeDialog). Failures show in a
-// banner above the tables.
+// another plan or cycle after showing its proration (PlanChangeDialog); "Run Billing Now"
+// runs what the server's schedule runs, off the GUI thread, and can be stopped. Failures
+// show in a banner above the tables.
 //
 // Reads and changes through Billing::BillingService only; does not own it (it must outlive the page).
 // GUI thread only; the lists are one indexed query each.
@@ -38,6 +42,8 @@ public:
     using PlanChanger = std::function<std::optional<Billing::PlanChangeQuote>(const Billing::SubscriptionRow &row)>;
 
     explicit BillingPage(Billing::BillingService *billing, QWidget *parent = nullptr);
+    // Stops a billing run in progress and waits for it.
+    ~BillingPage() override;
 
     void setPdfOpener(PdfOpener opener) { m_openPdf = std::move(opener); }
     void setPlanChanger(PlanChanger changer) { m_changePlan = std::move(changer); }
@@ -53,6 +59,11 @@ public Q_SLOTS:
     bool openSelectedPdf();
     // Changes the selected subscription's plan (PlanChanger), then shows what holds now.
     void changeSelectedPlan();
+    // Runs billing now on a worker thread, with its stage shown and Stop; the tables reload
+    // and a banner sums the run up when it ends. No-op while one runs.
+    void runBilling();
+    void stopBilling();
+    bool isBillingRunning() const { return m_run != nullptr; }
 
 private:
     void loadInvoices();
@@ -60,6 +71,7 @@ private:
     bool writePdf(const QString &id, const QString &path);
     QString selectedInvoice() const;
     void fail(const QString &what, const Error &error);
+    void billingDone(const Result<Billing::BillingRunReport> &report);
 
     Billing::BillingService *m_billing;
     MessageBanner *m_banner;
@@ -74,6 +86,12 @@ private:
     QLabel *m_invoicesTitle;
     PdfOpener m_openPdf;
     PlanChanger m_changePlan;
+    QPushButton *m_runButton;
+    QWidget *m_runRow;
+    QLabel *m_runLabel;
+    QProgressBar *m_runProgress;
+    QThread *m_run = nullptr;
+    std::atomic<bool> m_stopRun{false};
     QList<Billing::SubscriptionRow> m_rows; // as last loaded, for the plan change
 };
 

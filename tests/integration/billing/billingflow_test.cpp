@@ -368,6 +368,31 @@ TEST_P(BillingFlowTest, InvoiceNumbersHaveNoGapsAcrossTenants)
     EXPECT_EQ(numbers, (QStringList{u"INV-000001"_s, u"INV-000002"_s, u"INV-000003"_s, u"INV-000004"_s}));
 }
 
+TEST_P(BillingFlowTest, AStoppedRunLeavesWhatItDidCompleteAndTheNextRunDoesTheRest)
+{
+    subscribe(u"acme"_s, u"basic"_s);
+    subscribe(u"globex"_s, u"basic"_s);
+    run(); // the first periods' invoices are collected
+    advanceDays(32);
+
+    QStringList stages;
+    Storage::BillingRunControl control;
+    control.progress = [&](const QString &stage, int) { stages.append(stage); };
+    control.stop = [&] { return stages.count(u"renewing"_s) >= 2; }; // after one renewal
+    auto stopped = m_invoices->runDue(control);
+    ASSERT_TRUE(stopped.ok()) << stopped.error().message.toStdString();
+    EXPECT_TRUE(stopped->stopped);
+    EXPECT_EQ(stopped->renewed, 1);
+    EXPECT_FALSE(stages.contains(u"collecting"_s));
+    EXPECT_EQ(invoicesOf(u"acme"_s).size() + invoicesOf(u"globex"_s).size(), 3) << "one renewal, whole";
+
+    const auto rest = run();
+    EXPECT_FALSE(rest.stopped);
+    EXPECT_EQ(rest.renewed, 1);
+    EXPECT_EQ(invoicesOf(u"acme"_s).size(), 2);
+    EXPECT_EQ(invoicesOf(u"globex"_s).size(), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BillingFlowTest, ::testing::Values("sqlite", "postgres"), backendName);
 
 } // namespace

@@ -3,7 +3,10 @@
 #include "core/billing/billingservice.h"
 #include "widgets/messagebanner.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFile>
+#include <QThread>
 #include <QPixmap>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -17,6 +20,17 @@ using namespace Qt::StringLiterals;
 using Tenantry::Widgets::BillingPage;
 
 namespace {
+
+bool waitFor(const std::function<bool()> &done)
+{
+    const QDeadlineTimer deadline(20000);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+    }
+    return true;
+}
 
 // Billing as the page sees it: two tenants, their subscriptions and invoices.
 class FakeBilling final : public BillingService
@@ -76,6 +90,23 @@ public:
     {
         return Error::internal(u"not used"_s);
     }
+
+    // Holds the run until `release` is set, watching its stop control meanwhile.
+    Result<BillingRunReport> runBilling(const BillingRunControl &control) override
+    {
+        control.progress(u"renewing"_s, 0);
+        BillingRunReport report;
+        while (!release.load()) {
+            if (control.stop()) {
+                report.stopped = true;
+                return report;
+            }
+            QThread::msleep(5);
+        }
+        report.renewed = 2;
+        return report;
+    }
+    std::atomic<bool> release{false};
 
     QList<SubscriptionRow> rows;
     QList<Invoice> all;
@@ -164,6 +195,26 @@ TEST_F(BillingPageTest, ChangePlanRunsForTheSelectedSubscriptionAndShowsWhatWasB
     EXPECT_EQ(page.subscriptionsView()->currentIndex().row(), 1) << "still on globex";
     auto *banner = page.findChild<Tenantry::Widgets::MessageBanner *>();
     EXPECT_TRUE(banner->text().contains(u"400.00 USD"_s)) << banner->text().toStdString();
+}
+
+TEST_F(BillingPageTest, ABillingRunGoesOnInTheBackgroundAndCanBeStopped)
+{
+    auto *run = page.findChild<QPushButton *>(u"runBillingButton"_s);
+    ASSERT_NE(run, nullptr);
+    run->click();
+    EXPECT_TRUE(page.isBillingRunning()) << "the click returns at once";
+    EXPECT_FALSE(run->isEnabled());
+    EXPECT_FALSE(page.findChild<QWidget *>(u"billingRunRow"_s)->isHidden());
+    page.findChild<QPushButton *>(u"stopBillingButton"_s)->click();
+    ASSERT_TRUE(waitFor([&] { return !page.isBillingRunning(); }));
+    EXPECT_TRUE(run->isEnabled());
+    auto *banner = page.findChild<Tenantry::Widgets::MessageBanner *>();
+    EXPECT_TRUE(banner->text().contains(u"stopped"_s)) << banner->text().toStdString();
+
+    billing.release = true;
+    run->click();
+    ASSERT_TRUE(waitFor([&] { return !page.isBillingRunning(); }));
+    EXPECT_TRUE(banner->text().contains(u"2 renewed"_s)) << banner->text().toStdString();
 }
 
 // With TENANTRY_SCREENSHOT_DIR set, writes the page as billing-page.png there, to look at.

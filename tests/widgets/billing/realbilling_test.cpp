@@ -2,6 +2,8 @@
 
 #include "app/billingstack.h"
 #include "support/auditcatalogtest.h"
+#include "widgets/billing/billingpage.h"
+#include "widgets/messagebanner.h"
 
 #include <QComboBox>
 #include <QTableWidget>
@@ -12,9 +14,9 @@ using Tenantry::Widgets::PlanChangeDialog;
 
 namespace {
 
-// The dialog over the billing the console really runs: shipped plans and prices, a real
+// The plan change dialog and the billing run over the billing the console really runs: shipped plans and prices, a real
 // SQLite catalog, subscriptions and their invoices.
-class PlanChangeDialogTest : public Testing::AuditCatalogTest
+class RealBillingTest : public Testing::AuditCatalogTest
 {
 protected:
     void SetUp() override
@@ -47,7 +49,7 @@ protected:
     std::unique_ptr<App::BillingStack> m_billing;
 };
 
-TEST_F(PlanChangeDialogTest, PreviewsTheProrationAndBooksExactlyIt)
+TEST_F(RealBillingTest, PreviewsTheProrationAndBooksExactlyIt)
 {
     PlanChangeDialog dialog(m_billing.get(), row(u"acme"_s));
     EXPECT_FALSE(dialog.quote().has_value()) << "the current plan is no change";
@@ -75,7 +77,7 @@ TEST_F(PlanChangeDialogTest, PreviewsTheProrationAndBooksExactlyIt)
     EXPECT_EQ(m_tenants->get(u"globex"_s)->plan, u"basic"_s);
 }
 
-TEST_F(PlanChangeDialogTest, AStalePreviewIsRefusedAndShownAgain)
+TEST_F(RealBillingTest, AStalePreviewIsRefusedAndShownAgain)
 {
     PlanChangeDialog dialog(m_billing.get(), row(u"acme"_s));
     choose(dialog.planBox(), u"pro"_s);
@@ -88,6 +90,22 @@ TEST_F(PlanChangeDialogTest, AStalePreviewIsRefusedAndShownAgain)
     ASSERT_TRUE(dialog.quote().has_value()) << "a fresh preview to confirm";
     EXPECT_TRUE(dialog.book()) << dialog.problem().toStdString();
     EXPECT_EQ(row(u"acme"_s).subscription.plan, u"pro"_s);
+}
+
+TEST_F(RealBillingTest, RunBillingNowRenewsTheEndedPeriodsOfEveryTenant)
+{
+    m_clock.advanceSeconds(25 * 86400); // past the end of the first period
+    Widgets::BillingPage page(m_billing.get());
+    page.reload();
+    const int before = int(m_billing->invoiceList({}, 100).value().size());
+    page.runBilling();
+    ASSERT_TRUE(waitUntil([&] { return !page.isBillingRunning(); }));
+    const QList<Billing::Invoice> after = m_billing->invoiceList({}, 100).value();
+    EXPECT_EQ(after.size(), before + 2) << "acme's and globex's renewals";
+    auto *banner = page.findChild<Widgets::MessageBanner *>();
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->text().contains(u"2 renewed"_s)) << banner->text().toStdString();
+    EXPECT_GT(row(u"acme"_s).subscription.periodStartMs, 0);
 }
 
 } // namespace
