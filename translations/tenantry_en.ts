@@ -1494,7 +1494,7 @@
 <context>
     <name>Tenantry::Widgets::QuotaLimitsModel</name>
     <message>
-        <location filename="../widgets/quotas/quotalimitsmodel.cpp" line="+29"/>
+        <location filename="../widgets/quotas/quotalimitsmodel.cpp" line="+30"/>
         <source>API calls per day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,12 +1586,12 @@
     <message>
         <location line="+8"/>
         <location line="+52"/>
-        <location line="+198"/>
+        <location line="+204"/>
         <source>Unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-253"/>
         <source>%1 records of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1602,12 +1602,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+292"/>
+        <location line="+298"/>
         <source>unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-254"/>
         <source>%1 /s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,7 +1652,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+180"/>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Empty: the plan&apos;s limit holds. &quot;unlimited&quot;: no limit. Otherwise a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,7 +1740,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Use &amp;Plan Limits</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1491,7 +1491,7 @@
 <context>
     <name>Tenantry::Widgets::QuotaLimitsModel</name>
     <message>
-        <location filename="../widgets/quotas/quotalimitsmodel.cpp" line="+29"/>
+        <location filename="../widgets/quotas/quotalimitsmodel.cpp" line="+30"/>
         <source>API calls per day</source>
         <translation>每日 API 调用数</translation>
     </message>
@@ -1583,12 +1583,12 @@
     <message>
         <location line="+8"/>
         <location line="+52"/>
-        <location line="+198"/>
+        <location line="+204"/>
         <source>Unlimited</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-253"/>
         <source>%1 records of %2</source>
         <translation>%2 最多 %1 条记录</translation>
     </message>
@@ -1599,12 +1599,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+292"/>
+        <location line="+298"/>
         <source>unlimited</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-254"/>
         <source>%1 /s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -1649,7 +1649,12 @@
         <translation>%1 / %2（%3）</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+180"/>
+        <source>Removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Empty: the plan&apos;s limit holds. &quot;unlimited&quot;: no limit. Otherwise a number.</source>
         <translation>留空：沿用套餐的限额。“无限制”（或 unlimited）：不设限。否则填写数字。</translation>
     </message>
@@ -1732,7 +1737,7 @@
         <translation>选择一个租户，查看其限额及用量。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Use &amp;Plan Limits</source>
         <translation>沿用套餐限额(&amp;P)</translation>
     </message>

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QColor>
 #include <QFont>
+#include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -322,8 +323,14 @@ QString QuotaLimitsModel::planText(const Row &row) const
 
 QString QuotaLimitsModel::overrideText(const Row &row) const
 {
-    if (!row.ruleName.isEmpty())
+    if (!row.ruleName.isEmpty()) {
+        // The tenant's own rule of that name (or its removal of the plan's) is the override.
+        for (const QJsonValue &rule : m_overrides.value(u"rules"_s).toArray()) {
+            if (rule[u"name"_s].toString() == row.ruleName)
+                return rule[u"limit"_s].isNull() ? tr("Removed") : ruleText(findRule(m_preview, row.ruleName));
+        }
         return {};
+    }
     const QJsonValue value = m_overrides.value(row.key);
     if (value.isUndefined())
         return {};

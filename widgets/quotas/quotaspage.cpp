@@ -127,15 +127,12 @@ QuotasPage::QuotasPage(Quota::QuotaService *quotas, TenantTableModel *tenants, U
     m_limitsView->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_limitsView->setItemDelegateForColumn(QuotaLimitsModel::UsageColumn,
                                            new UsageBarDelegate(QuotaLimitsModel::UsageRatioRole, m_limitsView));
+    // The bars take the room left; the other columns are as wide as their texts.
     QHeaderView *columns = m_limitsView->horizontalHeader();
-    columns->setSectionResizeMode(QHeaderView::Interactive);
-    const int ch = m_limitsView->fontMetrics().averageCharWidth();
-    m_limitsView->setColumnWidth(QuotaLimitsModel::DimensionColumn, 24 * ch);
-    m_limitsView->setColumnWidth(QuotaLimitsModel::PlanColumn, 17 * ch);
-    m_limitsView->setColumnWidth(QuotaLimitsModel::OverrideColumn, 14 * ch);
-    m_limitsView->setColumnWidth(QuotaLimitsModel::EffectiveColumn, 17 * ch);
-    m_limitsView->setColumnWidth(QuotaLimitsModel::UsageColumn, 44 * ch);
-    columns->setStretchLastSection(true);
+    columns->setStretchLastSection(false);
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(QuotaLimitsModel::UsageColumn, QHeaderView::Stretch);
+    columns->setMinimumSectionSize(m_limitsView->fontMetrics().averageCharWidth() * 10);
     rightLayout->addWidget(m_limitsView, 1);
     connect(m_limits, &QAbstractItemModel::dataChanged, this, &QuotasPage::updateActions);
     connect(m_limits, &QAbstractItemModel::modelReset, this, &QuotasPage::updateActions);

@@ -217,6 +217,8 @@ TEST_F(QuotasPageTest, UsePlanLimitsDropsOverridesButKeepsRules)
     ASSERT_TRUE(m_quotas->setOverrides(m_operator, acme, overrides).ok());
     ASSERT_TRUE(page->selectTenant(u"acme"_s));
     EXPECT_EQ(text(u"rule:orders"_s, QuotaLimitsModel::EffectiveColumn), u"100 records of orders"_s);
+    EXPECT_EQ(text(u"rule:orders"_s, QuotaLimitsModel::OverrideColumn), u"100 records of orders"_s)
+        << "the tenant's own rule is its override";
     EXPECT_FALSE(cell(u"rule:orders"_s, QuotaLimitsModel::OverrideColumn).flags() & Qt::ItemIsEditable);
 
     button("quotaInheritButton")->click();
