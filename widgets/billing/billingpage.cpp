@@ -3,6 +3,7 @@
 #include "core/billing/billingservice.h"
 #include "widgets/billing/planchangedialog.h"
 #include "widgets/messagebanner.h"
+#include "widgets/tenants/tenanttablemodel.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
@@ -323,13 +324,13 @@ void BillingPage::reload()
         if (s.status == Billing::SubscriptionStatus::PastDue || Billing::isDegraded(s.status))
             ++behind;
         QList<QStandardItem *> items{cell(row.tenantSlug),
-                                     cell(s.plan),
+                                     cell(TenantTableModel::planLabel(s.plan)),
                                      cell(statusText(s.cycle)),
                                      cell(statusText(status)),
                                      cell(date(s.periodStartMs)),
                                      cell(date(s.periodEndMs)),
                                      cell(s.scheduledPlan.isEmpty() ? QString()
-                                                                    : tr("%1 on %2").arg(s.scheduledPlan, date(s.periodEndMs)))};
+                                                                    : tr("%1 on %2").arg(TenantTableModel::planLabel(s.scheduledPlan), date(s.periodEndMs)))};
         items.first()->setData(row.tenantSlug, kIdRole);
         if (s.status != Billing::SubscriptionStatus::Active && s.status != Billing::SubscriptionStatus::Trialing)
             items[3]->setForeground(QColor(0xc0, 0x39, 0x2b)); // behind on payments: stands out

@@ -1,7 +1,6 @@
 // `tenantry plans|subscriptions|invoices` as an operator runs them: the real binary on a data
 // directory (and, for the PostgreSQL case, a real catalog database).
-#include "tests/support/pgtestdb.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/clicatalogtest.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -17,38 +16,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class BillingCliTest : public ::testing::TestWithParam<std::string>
+class BillingCliTest : public CliCatalogTest
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        m_args = QStringList{u"--data-dir"_s, m_dir.filePath(u"data"_s)};
-        if (GetParam() == "postgres") {
-            m_pg = PgTestDatabase::create();
-            TENANTRY_REQUIRE_PG(m_pg);
-            m_args << u"--database"_s << m_pg->url();
-        }
-    }
-
-    CliResult run(const QStringList &arguments) { return runCli(arguments + m_args); }
-
-    // Runs a command that must succeed and answers its JSON.
-    QJsonDocument json(const QStringList &arguments)
-    {
-        const CliResult r = run(arguments + QStringList{u"--json"_s});
-        EXPECT_EQ(r.exitCode, 0) << arguments.join(u' ').toStdString() << ": " << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out);
-    }
-
     QJsonArray invoicesOf(const QString &slug)
     {
         return json({u"invoices"_s, u"list"_s, u"--tenant"_s, slug}).array();
     }
-
-    QTemporaryDir m_dir;
-    QStringList m_args;
-    std::unique_ptr<PgTestDatabase> m_pg;
 };
 
 TEST_P(BillingCliTest, SubscribeUpgradeAtThePreviewsTimeAndPayAnInvoiceFromItsPdf)
@@ -121,11 +95,6 @@ TEST_P(BillingCliTest, BadInputSaysWhyAndChangesNothing)
     EXPECT_EQ(invoicesOf(u"acme"_s), before);
 }
 
-std::string backendName(const ::testing::TestParamInfo<std::string> &info)
-{
-    return info.param;
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, BillingCliTest, ::testing::Values("sqlite", "postgres"), backendName);
+INSTANTIATE_TEST_SUITE_P(Backends, BillingCliTest, ::testing::Values("sqlite", "postgres"), catalogName);
 
 } // namespace

@@ -1,15 +1,10 @@
 // `tenantry demo-data` as the screenshots script runs it: the real binary on an empty data
 // directory (and on a real PostgreSQL catalog), then read back with the CLI.
-#include "tests/support/pgtestdb.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/clicatalogtest.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
-
-#include <gtest/gtest.h>
 
 using namespace Tenantry;
 using namespace Tenantry::Testing;
@@ -17,31 +12,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class DemoDataTest : public ::testing::TestWithParam<std::string>
+class DemoDataTest : public CliCatalogTest
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        m_args = QStringList{u"--data-dir"_s, m_dir.filePath(u"data"_s)};
-        if (GetParam() == "postgres") {
-            m_pg = PgTestDatabase::create();
-            TENANTRY_REQUIRE_PG(m_pg);
-            m_args << u"--database"_s << m_pg->url();
-        }
-    }
-
-    CliResult run(const QStringList &arguments) { return runCli(arguments + m_args); }
-    QJsonArray list(const QStringList &arguments)
-    {
-        const CliResult r = run(arguments + QStringList{u"--json"_s});
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).array();
-    }
-
-    QTemporaryDir m_dir;
-    QStringList m_args;
-    std::unique_ptr<PgTestDatabase> m_pg;
+    QJsonArray list(const QStringList &arguments) { return json(arguments).array(); }
 };
 
 TEST_P(DemoDataTest, FillsAnEmptyCatalogWithAFleetInEveryStateAndRefusesAFullOne)
@@ -99,7 +73,6 @@ TEST_P(DemoDataTest, RejectsNonsenseArguments)
     EXPECT_EQ(run({u"demo-data"_s, u"--seed"_s, u"-1"_s}).exitCode, 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalogs, DemoDataTest, ::testing::Values("sqlite", "postgres"),
-                         [](const auto &info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Catalogs, DemoDataTest, ::testing::Values("sqlite", "postgres"), catalogName);
 
 } // namespace

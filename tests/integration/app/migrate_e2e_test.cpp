@@ -2,8 +2,7 @@
 // the PostgreSQL case, a real catalog database) holding a few tenants.
 #include "core/storage/ownerconnection.h"
 #include "core/storage/spaceaddress.h"
-#include "tests/support/pgtestdb.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/clicatalogtest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,25 +20,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class MigrateCliTest : public ::testing::TestWithParam<std::string>
+class MigrateCliTest : public CliCatalogTest
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        m_dataDir = m_dir.filePath(u"data"_s);
-        m_args = QStringList{u"--data-dir"_s, m_dataDir};
-        if (GetParam() == "postgres") {
-            m_pg = PgTestDatabase::create();
-            TENANTRY_REQUIRE_PG(m_pg);
-            m_args << u"--database"_s << m_pg->url();
-        }
-    }
-
-    bool isPostgres() const { return GetParam() == "postgres"; }
-
-    CliResult run(const QStringList &arguments) { return runCli(arguments + m_args); }
-
     Tenant create(const QString &slug, const QString &isolation)
     {
         const CliResult r = run({u"tenants"_s, u"create"_s, slug, u"--isolation"_s, isolation, u"--json"_s});
@@ -89,11 +72,6 @@ protected:
         for (const QString &table : std::as_const(tables))
             ASSERT_TRUE(q.exec(u"DROP TABLE "_s + table)) << q.lastError().text().toStdString();
     }
-
-    QTemporaryDir m_dir;
-    QString m_dataDir;
-    QStringList m_args;
-    std::unique_ptr<PgTestDatabase> m_pg;
 };
 
 TEST_P(MigrateCliTest, MigratesReportsFailuresAndResumes)
@@ -168,7 +146,6 @@ TEST_P(MigrateCliTest, RefusesBadUsage)
     EXPECT_TRUE(help.out.contains("--concurrency")) << help.out.toStdString();
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MigrateCliTest, ::testing::Values("sqlite", "postgres"),
-                         [](const ::testing::TestParamInfo<std::string> &info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, MigrateCliTest, ::testing::Values("sqlite", "postgres"), catalogName);
 
 } // namespace

@@ -1,10 +1,9 @@
 #include "widgets/billing/billingpage.h"
 
 #include "core/billing/billingservice.h"
+#include "support/waituntil.h"
 #include "widgets/messagebanner.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QThread>
 #include <QPixmap>
@@ -20,17 +19,6 @@ using namespace Qt::StringLiterals;
 using Tenantry::Widgets::BillingPage;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &done)
-{
-    const QDeadlineTimer deadline(20000);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
-    }
-    return true;
-}
 
 // Billing as the page sees it: two tenants, their subscriptions and invoices.
 class FakeBilling final : public BillingService
@@ -191,7 +179,7 @@ TEST_F(BillingPageTest, ChangePlanRunsForTheSelectedSubscriptionAndShowsWhatWasB
     ASSERT_TRUE(change->isEnabled());
     change->click();
     EXPECT_EQ(asked, QStringList{u"globex"_s});
-    EXPECT_EQ(page.subscriptionsModel()->item(1, 1)->text(), u"enterprise"_s) << "reloaded";
+    EXPECT_EQ(page.subscriptionsModel()->item(1, 1)->text(), u"Enterprise"_s) << "reloaded";
     EXPECT_EQ(page.subscriptionsView()->currentIndex().row(), 1) << "still on globex";
     auto *banner = page.findChild<Tenantry::Widgets::MessageBanner *>();
     EXPECT_TRUE(banner->text().contains(u"400.00 USD"_s)) << banner->text().toStdString();
@@ -206,14 +194,14 @@ TEST_F(BillingPageTest, ABillingRunGoesOnInTheBackgroundAndCanBeStopped)
     EXPECT_FALSE(run->isEnabled());
     EXPECT_FALSE(page.findChild<QWidget *>(u"billingRunRow"_s)->isHidden());
     page.findChild<QPushButton *>(u"stopBillingButton"_s)->click();
-    ASSERT_TRUE(waitFor([&] { return !page.isBillingRunning(); }));
+    ASSERT_TRUE(Testing::waitUntil([&] { return !page.isBillingRunning(); }));
     EXPECT_TRUE(run->isEnabled());
     auto *banner = page.findChild<Tenantry::Widgets::MessageBanner *>();
     EXPECT_TRUE(banner->text().contains(u"stopped"_s)) << banner->text().toStdString();
 
     billing.release = true;
     run->click();
-    ASSERT_TRUE(waitFor([&] { return !page.isBillingRunning(); }));
+    ASSERT_TRUE(Testing::waitUntil([&] { return !page.isBillingRunning(); }));
     EXPECT_TRUE(banner->text().contains(u"2 renewed"_s)) << banner->text().toStdString();
 }
 

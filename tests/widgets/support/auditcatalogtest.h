@@ -6,9 +6,8 @@
 #include "core/storage/catalogtenantservice.h"
 #include "core/storage/dataspace.h"
 #include "core/tenancy/tenantdirectory.h"
+#include "support/waituntil.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -107,17 +106,9 @@ protected:
         return page.ok() && !page->items.isEmpty() ? page->items.first().seq : 0;
     }
 
-    // Processes events until `done` holds; false after `timeoutMs`. For work on other
-    // threads: it waits for their results to arrive, not for time to pass.
     static bool waitUntil(const std::function<bool()> &done, int timeoutMs = 20000)
     {
-        const QDeadlineTimer deadline(timeoutMs);
-        while (!done()) {
-            if (deadline.hasExpired())
-                return false;
-            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-        }
-        return true;
+        return Testing::waitUntil(done, timeoutMs);
     }
 
     QTemporaryDir m_dir;

@@ -1,11 +1,9 @@
 #include "widgets/tenants/tenantloader.h"
 
 #include "fakes/fakes_tenantservice.h"
+#include "support/waituntil.h"
 #include "widgets/tenants/tenantspage.h"
 #include "widgets/tenants/tenanttablemodel.h"
-
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 
 #include <gtest/gtest.h>
 
@@ -15,6 +13,7 @@
 using namespace Tenantry;
 using namespace Qt::StringLiterals;
 using Testing::FakeTenantService;
+using Testing::waitUntil;
 
 namespace {
 
@@ -94,17 +93,6 @@ private:
     int m_allowed = 1 << 30;
     int m_served = 0;
 };
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 20000)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
-    }
-    return true;
-}
 
 TEST(ReadAllTenants, PagesThroughEveryTenantInSlugOrderReportingProgress)
 {
