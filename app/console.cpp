@@ -1,5 +1,6 @@
 #include "app/console.h"
 
+#include "app/consolequotaalerts.h"
 #include "app/consoleusage.h"
 #include "app/embeddedserver.h"
 #include "app/runtime.h"
@@ -34,6 +35,8 @@ public:
         , m_server(server)
         , m_settings(settings)
         , m_usage(runtime, server)
+        , m_quotaAlertLog(runtime.catalog(), runtime.clock())
+        , m_quotaAlerts(m_quotaAlertLog)
     {
     }
 
@@ -46,6 +49,7 @@ public:
                                                          m_runtime.catalog().describe());
         m_window->setBilling(&m_runtime.billing());
         m_window->setQuotas(&m_runtime.quotas(), &m_usage);
+        m_window->setQuotaAlerts(&m_quotaAlerts);
         m_window->setServerControl(&m_server);
         m_window->settingsPage()->setPreferences(Widgets::ConsolePreferences::load(m_settings));
         m_window->settingsPage()->setStorageDescription(m_settings.fileName());
@@ -73,6 +77,8 @@ private:
     EmbeddedServer &m_server;
     QSettings &m_settings;
     ConsoleUsage m_usage;
+    Storage::QuotaAlertRepository m_quotaAlertLog;
+    ConsoleQuotaAlerts m_quotaAlerts;
     std::unique_ptr<Widgets::MainWindow> m_window;
 };
 

@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+118"/>
+        <location filename="../app/console.cpp" line="+124"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry cannot start</translation>
     </message>
@@ -607,7 +607,7 @@
 <context>
     <name>Tenantry::Widgets::BillingPage</name>
     <message>
-        <location filename="../widgets/billing/billingpage.cpp" line="+60"/>
+        <location filename="../widgets/billing/billingpage.cpp" line="+61"/>
         <source>Trialing</source>
         <translation>Trialing</translation>
     </message>
@@ -1007,7 +1007,7 @@
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+48"/>
+        <location filename="../widgets/mainwindow.cpp" line="+51"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
@@ -1151,7 +1151,7 @@
         <translation>&amp;Dismiss</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Checking for alerts failed: %1</source>
         <translation>Checking for alerts failed: %1</translation>
     </message>
@@ -1161,7 +1161,7 @@
         <translation>%1 (%2 unseen alerts)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+43"/>
         <source>Unseen alerts: %1. Click to see them in the Audit Log.</source>
         <translation>Unseen alerts: %1. Click to see them in the Audit Log.</translation>
     </message>
@@ -1488,6 +1488,14 @@
     <message>
         <location line="+1"/>
         <source>The plan was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::QuotaAlertWatcher</name>
+    <message>
+        <location filename="../widgets/alerts/quotaalertwatcher.cpp" line="+57"/>
+        <source>%1 reached %2% of %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2171,7 +2179,7 @@
         <translation>The console is not connected to a tenant catalog.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>

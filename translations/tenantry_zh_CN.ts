@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+118"/>
+        <location filename="../app/console.cpp" line="+124"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry 无法启动</translation>
     </message>
@@ -607,7 +607,7 @@
 <context>
     <name>Tenantry::Widgets::BillingPage</name>
     <message>
-        <location filename="../widgets/billing/billingpage.cpp" line="+60"/>
+        <location filename="../widgets/billing/billingpage.cpp" line="+61"/>
         <source>Trialing</source>
         <translation>试用中</translation>
     </message>
@@ -1004,7 +1004,7 @@
 <context>
     <name>Tenantry::Widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+48"/>
+        <location filename="../widgets/mainwindow.cpp" line="+51"/>
         <source>Tenantry</source>
         <translation>Tenantry</translation>
     </message>
@@ -1148,7 +1148,7 @@
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Checking for alerts failed: %1</source>
         <translation>检查警报失败：%1</translation>
     </message>
@@ -1158,7 +1158,7 @@
         <translation>%1（%2 条未查看的警报）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+43"/>
         <source>Unseen alerts: %1. Click to see them in the Audit Log.</source>
         <translation>未查看的警报：%1 条。点击可在审计日志中查看。</translation>
     </message>
@@ -1486,6 +1486,14 @@
         <location line="+1"/>
         <source>The plan was not changed: %1</source>
         <translation>套餐未更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::QuotaAlertWatcher</name>
+    <message>
+        <location filename="../widgets/alerts/quotaalertwatcher.cpp" line="+57"/>
+        <source>%1 reached %2% of %3: %4</source>
+        <translation>%1 已达到%3的 %2%：%4</translation>
     </message>
 </context>
 <context>
@@ -2168,7 +2176,7 @@
         <translation>控制台未连接到租户目录。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>Pending</source>
         <translation>待激活</translation>
     </message>

@@ -2,6 +2,8 @@
 
 #include "core/observe/audittrail.h"
 #include "widgets/alerts/alertwatcher.h"
+#include "widgets/alerts/quotaalertwatcher.h"
+#include "widgets/tenants/tenanttablemodel.h"
 #include "widgets/billing/billingpage.h"
 #include "widgets/audit/auditpage.h"
 #include "widgets/audit/audittablemodel.h"
@@ -16,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -291,7 +294,15 @@ void MainWindow::buildAlerts()
     show->setObjectName(u"showAlertButton"_s);
     QPushButton *dismiss = m_alertBanner->addButton(tr("&Dismiss"));
     dismiss->setObjectName(u"dismissAlertButton"_s);
-    connect(show, &QPushButton::clicked, this, [this] { showAlerts(m_bannerSeq); });
+    connect(show, &QPushButton::clicked, this, [this] {
+        if (m_bannerQuotaSlug.isEmpty()) {
+            showAlerts(m_bannerSeq);
+            return;
+        }
+        if (showArea(u"quotas"_s))
+            m_quotasPage->selectTenant(m_bannerQuotaSlug);
+        m_alertBanner->hide();
+    });
     connect(dismiss, &QPushButton::clicked, m_alertBanner, &QWidget::hide);
 
     m_alertIndicator = new QToolButton(this);
@@ -331,7 +342,29 @@ void MainWindow::raiseAlert(const Observe::AuditEntry &entry)
     if (m_unseenAlerts > 1)
         text = tr("%1 (%2 unseen alerts)").arg(text).arg(m_unseenAlerts);
     m_bannerSeq = entry.seq;
+    m_bannerQuotaSlug.clear();
     m_alertBanner->showMessage(MessageBanner::Kind::Warning, text);
+}
+
+void MainWindow::setQuotaAlerts(QuotaAlertFeed *feed)
+{
+    if (m_quotaAlerts || !feed)
+        return;
+    m_quotaAlerts = new QuotaAlertWatcher(feed, this);
+    connect(m_quotaAlerts, &QuotaAlertWatcher::alertRaised, this, &MainWindow::raiseQuotaAlert);
+    // Alerts recorded before the window opened are not news; start from the newest one.
+    QMetaObject::invokeMethod(this, [this] { (void)m_quotaAlerts->start(); }, Qt::QueuedConnection);
+}
+
+void MainWindow::raiseQuotaAlert(const Quota::QuotaAlert &alert)
+{
+    const TenantTableModel *tenants = m_tenantsPage->model();
+    const QString slug = tenants->slugOf(alert.tenantId).value_or(alert.tenantId);
+    const QString text = QuotaAlertWatcher::describe(alert, slug);
+    m_monitoringPage->showAlert(QDateTime::fromMSecsSinceEpoch(alert.atMs, Qt::UTC), slug, text);
+    m_bannerQuotaSlug = slug;
+    m_alertBanner->showMessage(alert.threshold >= 100 ? MessageBanner::Kind::Error : MessageBanner::Kind::Warning,
+                               text);
 }
 
 void MainWindow::showAlerts(qint64 seq)

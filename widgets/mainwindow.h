@@ -26,11 +26,14 @@ class BillingService;
 
 namespace Tenantry::Quota {
 class QuotaService;
+struct QuotaAlert;
 }
 
 namespace Tenantry::Widgets {
 
 class BillingPage;
+class QuotaAlertFeed;
+class QuotaAlertWatcher;
 class QuotasPage;
 class UsageSource;
 
@@ -83,6 +86,11 @@ public:
     void setQuotas(Quota::QuotaService *quotas, UsageSource *usage);
     // Null until setQuotas().
     QuotasPage *quotasPage() const { return m_quotasPage; }
+    // Watches `feed` for quota alerts recorded from now on: each shows in the Monitoring
+    // page's alerts and in the banner, whose Show opens the tenant on the Quotas & Usage
+    // page. Not owned; it must outlive the window. Call once, before show().
+    void setQuotaAlerts(QuotaAlertFeed *feed);
+    QuotaAlertWatcher *quotaAlertWatcher() const { return m_quotaAlerts; }
     // Null without an audit trail.
     AuditPage *auditPage() const { return m_auditPage; }
     // Null without an audit trail. Its alertRaised signal is the hook for anything else that
@@ -113,6 +121,7 @@ private:
     void buildMenus();
     void buildAlerts();
     void raiseAlert(const Observe::AuditEntry &entry);
+    void raiseQuotaAlert(const Quota::QuotaAlert &alert);
     void updateAlertIndicator();
     void showAbout();
     void startServer();
@@ -137,6 +146,8 @@ private:
     BillingPage *m_billingPage = nullptr;
     QListWidgetItem *m_quotasItem = nullptr;
     QuotasPage *m_quotasPage = nullptr;
+    QuotaAlertWatcher *m_quotaAlerts = nullptr;
+    QString m_bannerQuotaSlug; // the banner shows a quota alert of this tenant; empty: an anomaly
     SettingsPage *m_settingsPage = nullptr;
     AlertWatcher *m_alerts = nullptr;
     MessageBanner *m_alertBanner = nullptr;

@@ -155,6 +155,14 @@ const Tenant &TenantTableModel::tenantAt(int row) const
     return m_tenants.at(row);
 }
 
+std::optional<QString> TenantTableModel::slugOf(const QString &tenantId) const
+{
+    const auto it = m_rowById.constFind(tenantId);
+    if (it == m_rowById.cend())
+        return std::nullopt;
+    return m_tenants.at(it.value()).slug;
+}
+
 int TenantTableModel::rowOfSlug(const QString &slug) const
 {
     for (int row = 0; row < m_tenants.size(); ++row) {

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QPointer>
 
+#include <optional>
+
 namespace Tenantry {
 class TenantService;
 }
@@ -71,6 +73,8 @@ public:
     const Tenant &tenantAt(int row) const;
     // The row of the tenant with this slug, or -1.
     int rowOfSlug(const QString &slug) const;
+    // The slug of the tenant with this id, if the table has it.
+    std::optional<QString> slugOf(const QString &tenantId) const;
 
     // Translated, human-readable names for values stored as codes.
     static QString statusLabel(TenantStatus status);

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/base/result.h"
+#include "core/quota/quotaalert.h"
+
+#include <QList>
+
+namespace Tenantry::Widgets {
+
+// A recorded quota alert with its id, which grows in commit order across every server
+// sharing the catalog.
+struct FedQuotaAlert {
+    qint64 id = 0;
+    Quota::QuotaAlert alert;
+};
+
+// Where the console reads the quota alerts servers recorded (a tenant's use crossed 80, 90,
+// 95 or 100 % of a limit). Implemented by the application over the catalog.
+class QuotaAlertFeed
+{
+public:
+    virtual ~QuotaAlertFeed() = default;
+
+    // The newest alert's id; 0 when none was recorded.
+    virtual Result<qint64> newestId() = 0;
+    // The alerts recorded after `afterId`, oldest first, at most `limit` of them.
+    virtual Result<QList<FedQuotaAlert>> after(qint64 afterId, int limit) = 0;
+};
+
+} // namespace Tenantry::Widgets
