@@ -352,13 +352,15 @@ private:
     {
         const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
         QList<Quota::CounterRow> rows;
+        int active = 0;
         for (const DemoTenant &t : m_tenants) {
             if (t.tenant.status != TenantStatus::Active)
                 continue;
             const Quota::Limits *limits = m_rt.quotaPolicies().limitsFor(t.tenant);
             const Quota::WindowClock &windows = m_rt.quotaPolicies().windowsFor(t.tenant.config.timeZone);
-            const double share = m_random.bounded(6) == 0 ? 0.82 + m_random.generateDouble() * 0.17
-                                                          : 0.05 + m_random.generateDouble() * 0.6;
+            // Every sixth just under the 90 % alert, so a little traffic makes one fire.
+            const double share = ++active % 6 == 0 ? 0.86 + m_random.generateDouble() * 0.03
+                                                   : 0.05 + m_random.generateDouble() * 0.6;
             if (limits->apiCallsPerDay > 0) {
                 const Quota::QuotaWindow day = windows.window(Quota::WindowKind::Day, nowMs);
                 rows.append({t.tenant.id, u"day"_s, day.index, day.endMs, qint64(double(limits->apiCallsPerDay) * share)});
