@@ -6,6 +6,9 @@
 #include "app/runtime.h"
 #include "app/screenshottour.h"
 #include "app/translations.h"
+#include "widgets/connection/connectdialog.h"
+#include "widgets/connection/connectionprofile.h"
+#include "widgets/connection/secretstore.h"
 #include "widgets/mainwindow.h"
 #include "widgets/settings/appearance.h"
 #include "widgets/settings/consolepreferences.h"
@@ -13,6 +16,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QProcess>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -30,10 +35,14 @@ namespace {
 class ConsoleWindows final
 {
 public:
-    ConsoleWindows(Runtime &runtime, EmbeddedServer &server, QSettings &settings)
+    ConsoleWindows(Runtime &runtime, EmbeddedServer &server, QSettings &settings, Widgets::ConnectionProfiles &profiles,
+                   Widgets::SecretStore &secrets, QString profileName)
         : m_runtime(runtime)
         , m_server(server)
         , m_settings(settings)
+        , m_profiles(profiles)
+        , m_secrets(secrets)
+        , m_profileName(std::move(profileName))
         , m_usage(runtime, server)
         , m_quotaAlertLog(runtime.catalog(), runtime.clock())
         , m_quotaAlerts(m_quotaAlertLog)
@@ -45,8 +54,12 @@ public:
     void build()
     {
         std::unique_ptr<Widgets::MainWindow> old = std::move(m_window);
-        m_window = std::make_unique<Widgets::MainWindow>(&m_runtime.tenants(), &m_runtime.audit(),
-                                                         m_runtime.catalog().describe());
+        const QString catalog = m_runtime.catalog().describe();
+        m_window = std::make_unique<Widgets::MainWindow>(
+            &m_runtime.tenants(), &m_runtime.audit(),
+            m_profileName.isEmpty() ? catalog
+                                    : QApplication::translate("Console", "Profile %1: %2").arg(m_profileName, catalog));
+        m_window->setConnectionChooser([this] { chooseConnection(); });
         m_window->setBilling(&m_runtime.billing());
         m_window->setQuotas(&m_runtime.quotas(), &m_usage);
         m_window->setQuotaAlerts(&m_quotaAlerts);
@@ -65,6 +78,18 @@ public:
     }
 
 private:
+    // Another catalog means another runtime and embedded server: the console starts again
+    // on the chosen profile (its password read from the keychain by the new process).
+    void chooseConnection()
+    {
+        Widgets::ConnectDialog dialog(m_profiles, m_secrets, m_profileName, m_window.get());
+        QObject::connect(&dialog, &Widgets::ConnectDialog::connectRequested, &dialog, [](const QString &name) {
+            if (QProcess::startDetached(QCoreApplication::applicationFilePath(), {u"--profile"_s, name}))
+                QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        });
+        dialog.exec();
+    }
+
     void change(const Widgets::ConsolePreferences &prefs)
     {
         prefs.save(m_settings);
@@ -76,11 +101,33 @@ private:
     Runtime &m_runtime;
     EmbeddedServer &m_server;
     QSettings &m_settings;
+    Widgets::ConnectionProfiles &m_profiles;
+    Widgets::SecretStore &m_secrets;
+    QString m_profileName;
     ConsoleUsage m_usage;
     Storage::QuotaAlertRepository m_quotaAlertLog;
     ConsoleQuotaAlerts m_quotaAlerts;
     std::unique_ptr<Widgets::MainWindow> m_window;
 };
+
+// Points `common` at the saved profile `name`, with its database password from `secrets`.
+Status applyProfile(const Widgets::ConnectionProfiles &profiles, Widgets::SecretStore &secrets, const QString &name,
+                    Http::CommonOptions &common)
+{
+    const std::optional<Widgets::ConnectionProfile> profile = profiles.find(name);
+    if (!profile)
+        return Error::notFound(u"profile-not-found"_s, u"There is no connection profile '%1'."_s.arg(name));
+    if (!profile->dataDir.isEmpty())
+        common.dataDir = profile->dataDir;
+    common.databaseUrl.clear();
+    if (profile->usesPostgres()) {
+        auto password = secrets.read(profile->secretKey());
+        if (!password)
+            return password.error();
+        common.databaseUrl = Widgets::withPassword(profile->databaseUrl, password->value_or(QString()));
+    }
+    return {};
+}
 
 } // namespace
 
@@ -112,11 +159,29 @@ int runConsole(int &argc, char **argv)
                                          u"Save a picture of every page in <dir>, then quit (for documentation)."_s,
                                          u"dir"_s);
     parser.addOption(screenshots);
+    const QCommandLineOption profileOption(
+        u"profile"_s, u"Open the saved connection profile <name> (File > Connect to... saves them)."_s, u"name"_s);
+    parser.addOption(profileOption);
     parser.process(app);
 
+    Widgets::ConnectionProfiles profiles(settings);
+    Widgets::SecretStore secrets(u"Tenantry"_s, QFileInfo(settings.fileName()).absolutePath() + u"/secrets.conf"_s);
     auto values = Http::OptionValues::resolve(parser, specs);
     Result<Http::ServeOptions> options = values ? Http::ServeOptions::from(values.value())
                                                 : Result<Http::ServeOptions>(values.error());
+    // A catalog named on the command line or in the environment wins; else --profile; else
+    // the profile connected to last.
+    QString profileName;
+    if (options) {
+        const bool catalogGiven = values->origin(u"data-dir"_s) != "default"_L1
+            || values->origin(u"database"_s) != "default"_L1;
+        profileName = parser.isSet(profileOption) ? parser.value(profileOption)
+                                                  : catalogGiven ? QString() : profiles.lastUsed();
+        if (!profileName.isEmpty()) {
+            if (Status applied = applyProfile(profiles, secrets, profileName, options.value().common); !applied)
+                options = applied.error();
+        }
+    }
     Result<std::unique_ptr<Runtime>> runtime =
         options ? Runtime::open(options.value())
                 : Result<std::unique_ptr<Runtime>>(options.error());
@@ -128,7 +193,7 @@ int runConsole(int &argc, char **argv)
     }
     Runtime &rt = *runtime.value();
     EmbeddedServer server(rt, options.value(), values->origin(u"listen"_s) != "default"_L1);
-    ConsoleWindows windows(rt, server, settings);
+    ConsoleWindows windows(rt, server, settings, profiles, secrets, profileName);
     windows.build();
     if (parser.isSet(startServer)) {
         if (Status started = server.start(); !started) {

@@ -4,7 +4,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+124"/>
+        <location filename="../app/console.cpp" line="+61"/>
+        <source>Profile %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry cannot start</translation>
     </message>
@@ -987,6 +992,99 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::ConnectDialog</name>
+    <message>
+        <location filename="../widgets/connection/connectdialog.cpp" line="+29"/>
+        <source>Catalog in &amp;PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect to a Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The default data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kept in the keychain; empty keeps the saved one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Data directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The profile was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The profile was saved, its password not: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Profile %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Profile %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::JsonDiffView</name>
     <message>
         <location filename="../widgets/audit/jsondiffview.cpp" line="+79"/>
@@ -1057,7 +1155,7 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1107,7 +1205,17 @@
         <translation>About &amp;Qt</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>&amp;Connect to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open another catalog from the saved connection profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Embedded server</source>
         <translation>Embedded server</translation>
     </message>
@@ -1820,6 +1928,14 @@
     <message>
         <location line="+2"/>
         <source>Usage: %1, as of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::SecretStore</name>
+    <message>
+        <location filename="../widgets/connection/secretstore.cpp" line="+36"/>
+        <source>No keychain is available: passwords are kept in %1, readable only by your user account. Install and unlock a keychain (e.g. GNOME Keyring or KWallet) to keep them there instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,7 +4,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+124"/>
+        <location filename="../app/console.cpp" line="+61"/>
+        <source>Profile %1: %2</source>
+        <translation>配置 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry 无法启动</translation>
     </message>
@@ -984,6 +989,99 @@
     </message>
 </context>
 <context>
+    <name>Tenantry::Widgets::ConnectDialog</name>
+    <message>
+        <location filename="../widgets/connection/connectdialog.cpp" line="+29"/>
+        <source>Catalog in &amp;PostgreSQL</source>
+        <translation>目录位于 PostgreSQL(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect to a Catalog</source>
+        <translation>连接到目录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The default data directory</source>
+        <translation>默认数据目录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kept in the keychain; empty keeps the saved one</source>
+        <translation>保存在钥匙串中；留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data Directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Data directory:</source>
+        <translation>数据目录(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database &amp;URL:</source>
+        <translation>数据库 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The profile was not saved: %1</source>
+        <translation>配置未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The profile was saved, its password not: %1</source>
+        <translation>配置已保存，但密码未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Profile %1 saved.</source>
+        <translation>配置 %1 已保存。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Profile %1 deleted.</source>
+        <translation>配置 %1 已删除。</translation>
+    </message>
+</context>
+<context>
     <name>Tenantry::Widgets::JsonDiffView</name>
     <message>
         <location filename="../widgets/audit/jsondiffview.cpp" line="+79"/>
@@ -1054,7 +1152,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1104,7 +1202,17 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>&amp;Connect to…</source>
+        <translation>连接到(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open another catalog from the saved connection profiles</source>
+        <translation>从已保存的连接配置中打开另一个目录</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Embedded server</source>
         <translation>内置服务器</translation>
     </message>
@@ -1818,6 +1926,14 @@
         <location line="+2"/>
         <source>Usage: %1, as of %2</source>
         <translation>用量：%1，截至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tenantry::Widgets::SecretStore</name>
+    <message>
+        <location filename="../widgets/connection/secretstore.cpp" line="+36"/>
+        <source>No keychain is available: passwords are kept in %1, readable only by your user account. Install and unlock a keychain (e.g. GNOME Keyring or KWallet) to keep them there instead.</source>
+        <translation>没有可用的钥匙串：密码保存在 %1 中，仅您的用户帐户可读。安装并解锁钥匙串（如 GNOME Keyring 或 KWallet）即可改为保存在钥匙串中。</translation>
     </message>
 </context>
 <context>

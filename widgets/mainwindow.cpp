@@ -217,6 +217,7 @@ void MainWindow::setQuotas(Quota::QuotaService *quotas, UsageSource *usage)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -248,6 +249,17 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenantry"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setConnectionChooser(std::function<void()> choose)
+{
+    QAction *first = m_fileMenu->actions().value(0);
+    auto *connectAction = new QAction(tr("&Connect to…"), m_fileMenu);
+    connectAction->setObjectName(u"connectAction"_s);
+    connectAction->setToolTip(tr("Open another catalog from the saved connection profiles"));
+    connect(connectAction, &QAction::triggered, this, std::move(choose));
+    m_fileMenu->insertAction(first, connectAction);
+    m_fileMenu->insertSeparator(first);
 }
 
 void MainWindow::setServerControl(ServerControl *server)

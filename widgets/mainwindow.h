@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -72,6 +74,10 @@ public:
     // Shows "not running" until given metrics (MonitoringPage::setMetrics()).
     MonitoringPage *monitoringPage() const { return m_monitoringPage; }
 
+    // Adds File > Connect to… which calls `choose` (the application shows the profiles and
+    // opens the one chosen). Call once, before show().
+    void setConnectionChooser(std::function<void()> choose);
+
     // Offers starting and stopping the embedded server (Server menu, status bar). Not owned;
     // it must outlive the window. Call once, before show().
     void setServerControl(ServerControl *server);
@@ -133,6 +139,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     TenantsPage *m_tenantsPage = nullptr;
     ServerControl *m_server = nullptr;
+    QMenu *m_fileMenu = nullptr;
     QMenu *m_serverMenu = nullptr;
     QAction *m_startServer = nullptr;
     QAction *m_stopServer = nullptr;
