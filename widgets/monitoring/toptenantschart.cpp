@@ -34,6 +34,9 @@ TopTenantsChart::TopTenantsChart(const QString &title, const QString &valueTitle
 
     m_categories = new QBarCategoryAxis(chart);
     ChartStyle::applyAxis(m_categories, {}, palette());
+    // Qt Charts elides category labels to "..." as soon as the plot gets a little shorter
+    // (e.g. while a banner takes room); a slug is short enough to always show whole.
+    m_categories->setTruncateLabels(false);
     m_categories->setGridLineVisible(false);
     chart->addAxis(m_categories, Qt::AlignLeft);
     m_series->attachAxis(m_categories);
