@@ -2081,7 +2081,22 @@
         <translation type="unfinished">&amp;Plan:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>As the plan says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the tenant&apos;s data lives: tables shared with other tenants (rows keyed by tenant), a schema of its own (PostgreSQL), or a database of its own. It cannot be changed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Isolation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 — changed with the subscription, on the Subscriptions &amp; Billing page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2176,7 +2191,7 @@
         <translation type="unfinished">Theme Colour</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Tenant Cloned</source>
         <translation type="unfinished">Tenant Cloned</translation>
     </message>

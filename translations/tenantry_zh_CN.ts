@@ -2078,7 +2078,22 @@
         <translation>套餐(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>As the plan says</source>
+        <translation>按套餐默认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the tenant&apos;s data lives: tables shared with other tenants (rows keyed by tenant), a schema of its own (PostgreSQL), or a database of its own. It cannot be changed later.</source>
+        <translation>租户数据存放的位置：与其他租户共享的表（按租户区分行）、独立的 schema（PostgreSQL）或独立的数据库。创建后不能更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Isolation:</source>
+        <translation>隔离方式(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 — changed with the subscription, on the Subscriptions &amp; Billing page</source>
         <translation>%1 — 随订阅更改，请到“订阅与计费”页面</translation>
     </message>
@@ -2173,7 +2188,7 @@
         <translation>主题色</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Tenant Cloned</source>
         <translation>租户已克隆</translation>
     </message>

@@ -186,6 +186,17 @@ void TenantDialog::buildForm()
             for (const QString &plan : {u"free"_s, u"basic"_s, u"pro"_s, u"enterprise"_s})
                 m_plan->addItem(TenantTableModel::planLabel(plan), plan);
             addField(form, tr("&Plan:"), m_plan, u"plan"_s);
+
+            m_isolation = new QComboBox(formPage);
+            m_isolation->setObjectName(u"isolationCombo"_s);
+            m_isolation->addItem(tr("As the plan says"), QString());
+            for (const QString &strategy : {u"shared"_s, u"schema"_s, u"database"_s})
+                m_isolation->addItem(TenantTableModel::isolationLabel(strategy), strategy);
+            m_isolation->setToolTip(tr("Where the tenant's data lives: tables shared with other tenants (rows "
+                                       "keyed by tenant), a schema of its own (PostgreSQL), or a database of its own. "
+                                       "It cannot be changed later."));
+            addField(form, tr("&Isolation:"), m_isolation, u"isolation"_s);
+            connect(m_isolation, &QComboBox::currentIndexChanged, this, [this] { touch(u"isolation"_s); });
         } else {
             auto *plan = new QLabel(tr("%1 — changed with the subscription, on the Subscriptions & Billing page")
                                         .arg(TenantTableModel::planLabel(m_source->plan)),
@@ -474,6 +485,7 @@ bool TenantDialog::submit()
         NewTenant request;
         request.slug = slug;
         request.plan = m_plan->currentData().toString();
+        request.isolation = m_isolation->currentData().toString();
         request.config = config();
         request.activate = m_activate->isChecked();
         return m_service->create(consoleActor(), request);

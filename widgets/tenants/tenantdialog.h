@@ -45,7 +45,7 @@ class TenantDialog final : public QDialog
     Q_OBJECT
 
 public:
-    // Create mode: slug, display name, plan, locale, time zone, theme colour.
+    // Create mode: slug, display name, plan, isolation, locale, time zone, theme colour.
     explicit TenantDialog(TenantService *service, QWidget *parent = nullptr);
     enum class Purpose { Clone, Edit };
     // Clone: the new tenant gets `tenant`'s plan and configuration; the operator chooses its
@@ -97,6 +97,7 @@ private:
     QLineEdit *m_displayName = nullptr;
     QLineEdit *m_slug = nullptr;
     QComboBox *m_plan = nullptr;
+    QComboBox *m_isolation = nullptr;
     QComboBox *m_locale = nullptr;
     QComboBox *m_timeZone = nullptr;
     QPushButton *m_colorButton = nullptr;

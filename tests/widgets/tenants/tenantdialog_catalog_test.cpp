@@ -12,8 +12,8 @@ using Tenantry::Widgets::TenantDialog;
 
 namespace {
 
-// Editing a tenant's configuration over the real catalog service.
-class TenantEditTest : public Testing::AuditCatalogTest
+// Creating and editing tenants over the real catalog service.
+class TenantDialogCatalogTest : public Testing::AuditCatalogTest
 {
 protected:
     void SetUp() override
@@ -39,7 +39,7 @@ protected:
     Tenant globex;
 };
 
-TEST_F(TenantEditTest, SavesOnlyWhatChangedOfThatTenant)
+TEST_F(TenantDialogCatalogTest, SavesOnlyWhatChangedOfThatTenant)
 {
     TenantDialog dialog(m_tenants.get(), acme, TenantDialog::Purpose::Edit);
     EXPECT_TRUE(dialog.isEdit());
@@ -74,7 +74,7 @@ TEST_F(TenantEditTest, SavesOnlyWhatChangedOfThatTenant)
     EXPECT_EQ(entries->items.first().tenantId, acme.id);
 }
 
-TEST_F(TenantEditTest, AnInvalidFieldIsShownAndNothingChanges)
+TEST_F(TenantDialogCatalogTest, AnInvalidFieldIsShownAndNothingChanges)
 {
     TenantDialog dialog(m_tenants.get(), acme, TenantDialog::Purpose::Edit);
     child<QComboBox>(dialog, "timeZoneCombo")->setCurrentText(u"Mars/Olympus_Mons"_s);
@@ -86,7 +86,7 @@ TEST_F(TenantEditTest, AnInvalidFieldIsShownAndNothingChanges)
     EXPECT_TRUE(sameConfig(m_tenants->get(u"acme"_s).value().config, acme.config));
 }
 
-TEST_F(TenantEditTest, ADeletedTenantIsRefusedByTheServiceWithItsReason)
+TEST_F(TenantDialogCatalogTest, ADeletedTenantIsRefusedByTheServiceWithItsReason)
 {
     TenantDialog dialog(m_tenants.get(), acme, TenantDialog::Purpose::Edit);
     apply(u"acme"_s, LifecycleAction::Delete); // deleted by someone else meanwhile
@@ -97,6 +97,26 @@ TEST_F(TenantEditTest, ADeletedTenantIsRefusedByTheServiceWithItsReason)
     EXPECT_TRUE(formError->isVisibleTo(&dialog));
     EXPECT_TRUE(formError->text().contains(u"restore"_s)) << formError->text().toStdString();
     EXPECT_NE(m_tenants->get(u"acme"_s).value().config.displayName, u"Acme Renamed"_s);
+}
+
+TEST_F(TenantDialogCatalogTest, TheIsolationChosenIsTheTenantsAndOneTheCatalogCannotOfferIsRefused)
+{
+    TenantDialog dialog(m_tenants.get());
+    child<QLineEdit>(dialog, "displayNameEdit")->setText(u"Initech"_s);
+    auto *isolation = child<QComboBox>(dialog, "isolationCombo");
+    ASSERT_NE(isolation, nullptr);
+    isolation->setCurrentIndex(isolation->findData(u"schema"_s)); // needs PostgreSQL; this catalog is SQLite
+    EXPECT_FALSE(dialog.submit());
+    bool shown = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        shown = shown || (label->isVisibleTo(&dialog) && label->text().contains(u"SQLite"_s));
+    EXPECT_TRUE(shown) << "the reason is shown at the field";
+    EXPECT_FALSE(m_tenants->get(u"initech"_s).ok()) << "nothing half-created";
+
+    isolation->setCurrentIndex(isolation->findData(u"database"_s));
+    ASSERT_TRUE(dialog.submit());
+    EXPECT_EQ(m_tenants->get(u"initech"_s).value().isolation, u"database"_s);
+    EXPECT_EQ(m_tenants->get(u"acme"_s).value().isolation, acme.isolation) << "others keep theirs";
 }
 
 } // namespace
