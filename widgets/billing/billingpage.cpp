@@ -247,13 +247,7 @@ void BillingPage::billingDone(const Result<Billing::BillingRunReport> &report)
     m_run = nullptr;
     m_runRow->hide();
     m_runButton->setEnabled(true);
-    const QModelIndex current = m_subscriptionsView->currentIndex();
-    const QString slug = current.isValid() ? m_subscriptions->item(current.row(), 0)->data(kIdRole).toString() : QString();
-    reload();
-    for (int r = 0; r < m_subscriptions->rowCount() && !slug.isEmpty(); ++r) {
-        if (m_subscriptions->item(r, 0)->data(kIdRole).toString() == slug)
-            m_subscriptionsView->selectRow(r);
-    }
+    reloadKeepingSelection();
     if (!report) {
         fail(tr("The billing run failed."), report.error());
         return;
@@ -275,12 +269,27 @@ void BillingPage::billingDone(const Result<Billing::BillingRunReport> &report)
     m_banner->show();
 }
 
-void BillingPage::changeSelectedPlan()
+QString BillingPage::selectedTenant() const
 {
     const QModelIndex current = m_subscriptionsView->currentIndex();
-    if (!current.isValid())
+    return current.isValid() ? m_subscriptions->item(current.row(), 0)->data(kIdRole).toString() : QString();
+}
+
+void BillingPage::reloadKeepingSelection()
+{
+    const QString slug = selectedTenant();
+    reload();
+    for (int r = 0; r < m_subscriptions->rowCount() && !slug.isEmpty(); ++r) {
+        if (m_subscriptions->item(r, 0)->data(kIdRole).toString() == slug)
+            m_subscriptionsView->selectRow(r);
+    }
+}
+
+void BillingPage::changeSelectedPlan()
+{
+    const QString slug = selectedTenant();
+    if (slug.isEmpty())
         return;
-    const QString slug = m_subscriptions->item(current.row(), 0)->data(kIdRole).toString();
     const auto row = std::find_if(m_rows.cbegin(), m_rows.cend(),
                                   [&](const Billing::SubscriptionRow &r) { return r.tenantSlug == slug; });
     if (row == m_rows.cend())
@@ -288,11 +297,7 @@ void BillingPage::changeSelectedPlan()
     const std::optional<Billing::PlanChangeQuote> booked = m_changePlan(*row);
     if (!booked)
         return;
-    reload();
-    for (int r = 0; r < m_subscriptions->rowCount(); ++r) {
-        if (m_subscriptions->item(r, 0)->data(kIdRole).toString() == slug)
-            m_subscriptionsView->selectRow(r);
-    }
+    reloadKeepingSelection();
     const QString net = u"%1 %2"_s.arg(booked->net.decimal(), booked->net.currency().code);
     m_banner->showMessage(MessageBanner::Kind::Information,
                           booked->timing == Billing::ChangeTiming::Immediate
@@ -344,9 +349,8 @@ void BillingPage::reload()
 
 void BillingPage::loadInvoices()
 {
-    const QModelIndex current = m_subscriptionsView->currentIndex();
-    m_changePlanButton->setEnabled(current.isValid());
-    const QString slug = current.isValid() ? m_subscriptions->item(current.row(), 0)->data(kIdRole).toString() : QString();
+    const QString slug = selectedTenant();
+    m_changePlanButton->setEnabled(!slug.isEmpty());
     m_invoicesTitle->setText(slug.isEmpty() ? tr("Invoices of every tenant") : tr("Invoices of %1").arg(slug));
     m_invoices->removeRows(0, m_invoices->rowCount());
     auto invoices = m_billing->invoiceList(slug, 500);

@@ -70,6 +70,10 @@ private:
     void savePdf();
     bool writePdf(const QString &id, const QString &path);
     QString selectedInvoice() const;
+    // The slug of the selected subscription's tenant; empty when none is selected.
+    QString selectedTenant() const;
+    // Reloads both tables and selects the same tenant's subscription again.
+    void reloadKeepingSelection();
     void fail(const QString &what, const Error &error);
     void billingDone(const Result<Billing::BillingRunReport> &report);
 

@@ -5,19 +5,13 @@
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Widgets {
-namespace {
-
-constexpr int kPageSize = 1000; // the most TenantService::list gives at once
-
-} // namespace
-
 Result<QList<Tenant>> readAllTenants(TenantService &service, const TenantPage *first,
                                      const std::function<void(qint64, qint64)> &onPage,
                                      const std::function<bool()> &cancelled)
 {
     QList<Tenant> all;
     TenantQuery query;
-    query.limit = kPageSize;
+    query.limit = kTenantPageSize;
     if (first) {
         all = first->items;
         if (first->nextCursor.isEmpty())

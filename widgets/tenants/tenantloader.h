@@ -13,6 +13,9 @@ class QThread;
 
 namespace Tenantry::Widgets {
 
+// The most TenantService::list gives at once: the console reads tenants in pages of this many.
+constexpr int kTenantPageSize = 1000;
+
 // Every tenant of `service` (all statuses), page by page in slug order, starting after
 // `first` when given (a page already read). `onPage(loaded, total)` runs after each page;
 // `cancelled()` is asked before each; both may be empty. Errors are the service's, or

@@ -432,7 +432,7 @@ void TenantsPage::reload()
     // The first page here: most catalogs fit in it, and the table fills at once. Larger ones
     // go on in the background with progress; the rows shown stay until the load is done.
     TenantQuery query;
-    query.limit = 1000;
+    query.limit = kTenantPageSize;
     Result<TenantPage> first = [&] {
         WaitCursor wait;
         return m_service->list(query);
