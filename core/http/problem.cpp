@@ -48,6 +48,50 @@ int httpStatus(ErrorKind kind)
     return 500;
 }
 
+ErrorKind errorKindForStatus(int status)
+{
+    switch (status) {
+    case 400: return ErrorKind::Invalid;
+    case 401: return ErrorKind::Unauthenticated;
+    case 403: return ErrorKind::Forbidden;
+    case 404: return ErrorKind::NotFound;
+    case 409: return ErrorKind::Conflict;
+    case 410: return ErrorKind::Gone;
+    case 412: return ErrorKind::PreconditionFailed;
+    case 413: return ErrorKind::TooLarge;
+    case 429: return ErrorKind::TooManyRequests;
+    case 431: return ErrorKind::HeadersTooLarge;
+    case 502:
+    case 503:
+    case 504: return ErrorKind::Unavailable;
+    default: return status >= 400 && status < 500 ? ErrorKind::Invalid : ErrorKind::Internal;
+    }
+}
+
+Error errorFromProblem(int status, const QByteArray &body, int retryAfterSeconds)
+{
+    Error error;
+    error.kind = errorKindForStatus(status);
+    error.retryAfterSeconds = retryAfterSeconds;
+    const QJsonObject problem = QJsonDocument::fromJson(body).object();
+    const QString prefix = problemType(QString());
+    QString code = problem.value(u"code"_s).toString();
+    if (code.isEmpty() && problem.value(u"type"_s).toString().startsWith(prefix))
+        code = problem.value(u"type"_s).toString().mid(prefix.size());
+    if (code.isEmpty()) {
+        error.code = u"unexpected-response"_s;
+        error.message = u"The server answered %1 without saying why."_s.arg(status);
+        return error;
+    }
+    error.code = code;
+    error.message = problem.value(u"detail"_s).toString(problem.value(u"title"_s).toString());
+    for (const QJsonValue &field : problem.value(u"errors"_s).toArray()) {
+        const QJsonObject f = field.toObject();
+        error.fields.append({f.value(u"field"_s).toString(), f.value(u"message"_s).toString()});
+    }
+    return error;
+}
+
 QString problemType(const QString &code)
 {
     return u"https://tenantry.dev/problems/"_s + code;

@@ -12,4 +12,11 @@ int httpStatus(ErrorKind kind);
 QString problemType(const QString &code);
 HttpResponse problemResponse(const Error &error, const QByteArray &instance, const QString &requestId);
 
+// The inverse, for clients of the API: the Error an answer with `status` and problem+json
+// `body` describes (code, kind, message, field errors; `retryAfterSeconds` as the
+// Retry-After header said). A body that is not a problem still gives an Error of the
+// status's kind, code "unexpected-response".
+ErrorKind errorKindForStatus(int status);
+Error errorFromProblem(int status, const QByteArray &body, int retryAfterSeconds = 0);
+
 } // namespace Tenantry::Http
