@@ -81,16 +81,10 @@ public:
 
     qint64 time(const QString &key)
     {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
-            return 0;
-        const QString text = v.toString();
-        const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (!v.isString() || !t.isValid() || !text.endsWith(u'Z')) {
+        qint64 ms = 0;
+        if (!parseBillingTime(m_object.value(key), &ms))
             fail(key, u"must be an ISO-8601 UTC time like 2026-03-01T00:00:00Z"_s);
-            return 0;
-        }
-        return t.toMSecsSinceEpoch();
+        return ms;
     }
 
     QStringList strings(const QString &key)
@@ -195,6 +189,20 @@ QJsonValue billingTimeJson(qint64 ms)
         return QJsonValue(QJsonValue::Null);
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
     return t.toString(ms % 1000 == 0 ? u"yyyy-MM-ddTHH:mm:ss'Z'"_s : u"yyyy-MM-ddTHH:mm:ss.zzz'Z'"_s);
+}
+
+bool parseBillingTime(const QJsonValue &value, qint64 *out)
+{
+    if (value.isUndefined() || value.isNull()) {
+        *out = 0;
+        return true;
+    }
+    const QString text = value.toString();
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!value.isString() || !t.isValid() || !text.endsWith(u'Z'))
+        return false;
+    *out = t.toMSecsSinceEpoch();
+    return true;
 }
 
 QJsonObject invoiceToJson(const Invoice &invoice)

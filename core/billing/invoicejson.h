@@ -14,6 +14,9 @@ namespace Tenantry::Billing {
 // A time in billing's JSON: ISO 8601 UTC ("2026-03-01T00:00:00Z", with milliseconds only when
 // there are any), null for 0 (not yet).
 QJsonValue billingTimeJson(qint64 ms);
+// Reads what billingTimeJson() writes (null or absent is 0); false, with `out` untouched, for
+// anything else, such as a time with an offset other than Z.
+bool parseBillingTime(const QJsonValue &value, qint64 *out);
 
 QJsonObject invoiceToJson(const Invoice &invoice);
 

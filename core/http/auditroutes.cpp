@@ -45,6 +45,11 @@ Result<Observe::AuditQuery> readFilters(const QUrlQuery &params, int defaultLimi
         if (!ok || query.afterSeq < 0)
             errors.append({u"cursor"_s, u"must be the next_cursor of a previous page"_s});
     }
+    const QString order = params.queryItemValue(u"order"_s, QUrl::FullyDecoded);
+    if (order == "newest"_L1)
+        query.newestFirst = true;
+    else if (!order.isEmpty() && order != "oldest"_L1)
+        errors.append({u"order"_s, u"must be oldest or newest"_s});
     if (!errors.isEmpty())
         return Error::invalid(u"invalid-query"_s, u"Some query parameters are not valid."_s, errors);
     return query;

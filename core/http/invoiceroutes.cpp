@@ -2,14 +2,145 @@
 
 #include "core/billing/invoicejson.h"
 #include "core/http/jsonbody.h"
+#include "core/http/problem.h"
 #include "core/http/tenantlookup.h"
 
 #include <QJsonArray>
+#include <QMutex>
+#include <QThread>
+#include <QUuid>
+
+#include <atomic>
+#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Http {
 namespace {
+
+// The billing runs POST /admin/v1/billing/runs starts for a caller that watches one to its
+// end: one at a time, each on a thread of its own (the payment gateway may take seconds and
+// the HTTP thread never waits), with its stage while it runs and its report or error when it
+// ends. Only the latest run is kept. Going away stops a running run at its next step and
+// waits for it, so `invoices` must outlive the router that holds this. Thread-safe.
+class WatchedRuns final
+{
+public:
+    explicit WatchedRuns(Storage::InvoiceService &invoices) : m_invoices(invoices) {}
+    ~WatchedRuns()
+    {
+        m_stop = true;
+        if (m_thread)
+            m_thread->wait();
+    }
+    WatchedRuns(const WatchedRuns &) = delete;
+    WatchedRuns &operator=(const WatchedRuns &) = delete;
+
+    // Errors: Conflict "billing-run-in-progress".
+    Result<QJsonObject> start()
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_run && m_run->running)
+            return Error::conflict(u"billing-run-in-progress"_s,
+                                   u"Another billing run is still going on the server; start one when it has "
+                                   "ended (or watch it at /admin/v1/billing/runs/%1)."_s
+                                       .arg(m_run->id));
+        if (m_thread)
+            m_thread->wait(); // it said it ended; only its thread's own cleanup may be left
+        m_run = Run{QUuid::createUuid().toString(QUuid::WithoutBraces)};
+        m_stop = false;
+        m_thread.reset(QThread::create([this] { execute(); }));
+        m_thread->setObjectName(u"billing-run-watched"_s);
+        m_thread->start();
+        return document();
+    }
+
+    // Errors: NotFound "billing-run-not-found" for any but the latest run.
+    Result<QJsonObject> state(const QString &id)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_run || m_run->id != id)
+            return notFound(id);
+        return document();
+    }
+
+    // Asks the run to stop before its next renewal or stage; `*running` says whether it still
+    // was. Errors as state().
+    Result<QJsonObject> stop(const QString &id, bool *running)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_run || m_run->id != id)
+            return notFound(id);
+        *running = m_run->running;
+        if (m_run->running) {
+            m_run->stopRequested = true;
+            m_stop = true;
+        }
+        return document();
+    }
+
+private:
+    struct Run {
+        QString id;
+        bool running = true;
+        QString stage;
+        int renewed = 0;
+        bool stopRequested = false;
+        std::optional<Billing::BillingRunReport> report;
+        std::optional<Error> error;
+    };
+
+    static Error notFound(const QString &id)
+    {
+        return Error::notFound(u"billing-run-not-found"_s,
+                               u"No billing run '%1' here: only the latest run this server started is kept."_s.arg(id));
+    }
+
+    void execute()
+    {
+        Billing::BillingRunControl control;
+        control.stop = [this] { return m_stop.load(); };
+        control.progress = [this](const QString &stage, int renewed) {
+            QMutexLocker lock(&m_mutex);
+            m_run->stage = stage;
+            m_run->renewed = renewed;
+        };
+        Result<Billing::BillingRunReport> report = m_invoices.runDue(control);
+        QMutexLocker lock(&m_mutex);
+        m_run->running = false;
+        if (report) {
+            m_run->report = report.value();
+            m_run->renewed = report->renewed;
+        } else {
+            m_run->error = report.error();
+        }
+    }
+
+    // The latest run's document; m_mutex held.
+    QJsonObject document() const
+    {
+        const Run &run = *m_run;
+        QJsonValue error;
+        if (run.error)
+            error = QJsonObject{{u"status"_s, httpStatus(run.error->kind)},
+                                {u"code"_s, run.error->code},
+                                {u"message"_s, run.error->message}};
+        return {{u"id"_s, run.id},
+                {u"state"_s, run.running ? u"running"_s : run.error ? u"failed"_s : u"finished"_s},
+                {u"stage"_s, run.stage.isEmpty() ? QJsonValue() : QJsonValue(run.stage)},
+                {u"renewed"_s, run.renewed},
+                {u"stop_requested"_s, run.stopRequested},
+                {u"report"_s, run.report ? QJsonValue(Storage::billingRunReportToJson(*run.report)) : QJsonValue()},
+                {u"error"_s, error}};
+    }
+
+    Storage::InvoiceService &m_invoices;
+    QMutex m_mutex;
+    std::optional<Run> m_run;
+    std::atomic<bool> m_stop = false;
+    std::unique_ptr<QThread> m_thread;
+};
 
 
 Result<HttpResponse> listed(Storage::InvoiceService &invoices, const TenantDirectory &directory,
@@ -201,6 +332,37 @@ void registerInvoiceRoutes(Router &router, Storage::InvoiceService &invoices, co
         triggerRun();
         return HttpResponse::json(QJsonObject{{u"scheduled"_s, true}}, 202);
     });
+
+    // The same run, for a caller that watches it to its end (the console's Run Billing Now).
+    auto watched = std::make_shared<WatchedRuns>(invoices);
+    const bool runsBilling = bool(triggerRun);
+    const auto unavailable = [] {
+        return Error::unavailable(u"billing-run-unavailable"_s, u"This server does not run billing."_s);
+    };
+    router.add("POST", u"/admin/v1/billing/runs"_s, Scope::Admin,
+               [watched, runsBilling, unavailable](const RequestContext &) -> Result<HttpResponse> {
+                   if (!runsBilling)
+                       return unavailable();
+                   auto started = watched->start();
+                   if (!started)
+                       return started.error();
+                   return HttpResponse::json(started.value(), 202);
+               });
+    router.add("GET", u"/admin/v1/billing/runs/{id}"_s, Scope::Admin,
+               [watched](const RequestContext &ctx) -> Result<HttpResponse> {
+                   auto run = watched->state(ctx.params.value(u"id"_s));
+                   if (!run)
+                       return run.error();
+                   return HttpResponse::json(run.value());
+               });
+    router.add("POST", u"/admin/v1/billing/runs/{id}/stop"_s, Scope::Admin,
+               [watched](const RequestContext &ctx) -> Result<HttpResponse> {
+                   bool running = false;
+                   auto run = watched->stop(ctx.params.value(u"id"_s), &running);
+                   if (!run)
+                       return run.error();
+                   return HttpResponse::json(run.value(), running ? 202 : 200);
+               });
 
     router.add("GET", u"/api/v1/billing/invoices"_s, Scope::Tenant,
                [&invoices, &directory](const RequestContext &ctx) -> Result<HttpResponse> {

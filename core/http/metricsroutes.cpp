@@ -7,6 +7,27 @@
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Http {
+namespace {
+
+// The histogram's buckets, so a client can diff two readings for the latency of the time
+// in between (the percentiles beside them are since start).
+QJsonArray latencyBucketsToJson(const Observe::LatencyHistogram::Buckets &counts)
+{
+    QJsonArray out;
+    for (const qint64 n : counts)
+        out.append(n);
+    return out;
+}
+
+QJsonArray latencyBoundsToJson()
+{
+    QJsonArray out;
+    for (const qint64 bound : Observe::LatencyHistogram::kBoundsUs)
+        out.append(bound);
+    return out;
+}
+
+} // namespace
 
 QJsonObject metricsToJson(const Observe::MetricsSnapshot &s)
 {
@@ -47,11 +68,15 @@ void registerMetricsRoutes(Router &router, const Observe::RequestMetrics &metric
             QJsonObject o = metricsToJson(s);
             o.insert(u"tenant_id"_s, s.tenantId);
             o.insert(u"slug"_s, slugOf(s.tenantId));
+            o.insert(u"latency_buckets"_s, latencyBucketsToJson(metrics.tenantLatencyBuckets(s.tenantId)));
             busiest.append(o);
         }
-        return HttpResponse::json(QJsonObject{{u"total"_s, metricsToJson(metrics.total())},
+        QJsonObject total = metricsToJson(metrics.total());
+        total.insert(u"latency_buckets"_s, latencyBucketsToJson(metrics.totalLatencyBuckets()));
+        return HttpResponse::json(QJsonObject{{u"total"_s, total},
                                               {u"tenants_seen"_s, metrics.tenantCount()},
-                                              {u"busiest"_s, busiest}});
+                                              {u"busiest"_s, busiest},
+                                              {u"latency_bucket_bounds_us"_s, latencyBoundsToJson()}});
     });
 
     router.add("GET", u"/admin/v1/tenants/{slug}/metrics"_s, Scope::Admin,
@@ -59,7 +84,11 @@ void registerMetricsRoutes(Router &router, const Observe::RequestMetrics &metric
                    auto tenant = tenantNamed(directory, ctx.params.value(u"slug"_s));
                    if (!tenant)
                        return tenant.error();
-                   return HttpResponse::json(metricsToJson(metrics.forTenant(tenant.value()->id)));
+                   const QString &id = tenant.value()->id;
+                   QJsonObject body = metricsToJson(metrics.forTenant(id));
+                   body.insert(u"latency_buckets"_s, latencyBucketsToJson(metrics.tenantLatencyBuckets(id)));
+                   body.insert(u"latency_bucket_bounds_us"_s, latencyBoundsToJson());
+                   return HttpResponse::json(body);
                });
 
     router.add("GET", u"/api/v1/metrics"_s, Scope::Tenant, [&metrics](const RequestContext &ctx) -> Result<HttpResponse> {

@@ -24,7 +24,56 @@ QJsonArray usageJson(const QList<Quota::DimensionUsage> &usage)
     return out;
 }
 
+Error unreadable(const QString &what)
+{
+    return {ErrorKind::Internal, u"unexpected-response"_s, u"The server sent %1 that cannot be read."_s.arg(what), {}};
+}
+
+// limitsToJson() writes every dimension, unlimited ones as null, so applying it onto no
+// limits at all gives the same limits back.
+Result<Quota::Limits> limitsFromJson(const QJsonValue &json)
+{
+    auto limits = Quota::applyLimitsJson(Quota::Limits{}, json.toObject());
+    if (!limits)
+        return unreadable(u"quota limits"_s);
+    return limits;
+}
+
 } // namespace
+
+QList<Quota::DimensionUsage> usageFromJson(const QJsonArray &json)
+{
+    QList<Quota::DimensionUsage> out;
+    for (const QJsonValue &value : json) {
+        const QJsonObject o = value.toObject();
+        out.append({o.value(u"name"_s).toString(), qint64(o.value(u"used"_s).toDouble()),
+                    qint64(o.value(u"limit"_s).toDouble()), qint64(o.value(u"reset_seconds"_s).toDouble(-1))});
+    }
+    return out;
+}
+
+Result<Quota::Plan> planFromJson(const QJsonObject &json)
+{
+    auto limits = limitsFromJson(json.value(u"limits"_s));
+    if (!limits)
+        return limits.error();
+    Quota::Plan plan{json.value(u"name"_s).toString(), json.value(u"display_name"_s).toString(), limits.value(), {}};
+    if (const QString updated = json.value(u"updated_at"_s).toString(); !updated.isEmpty())
+        plan.updatedAt = QDateTime::fromString(updated, Qt::ISODateWithMs);
+    if (plan.name.isEmpty())
+        return unreadable(u"a plan"_s);
+    return plan;
+}
+
+Result<Quota::TenantQuotaSettings> quotaSettingsFromJson(const QJsonObject &json)
+{
+    auto planLimits = limitsFromJson(json.value(u"plan_limits"_s));
+    auto effective = limitsFromJson(json.value(u"effective"_s));
+    if (!planLimits || !effective)
+        return unreadable(u"quota settings"_s);
+    return Quota::TenantQuotaSettings{json.value(u"plan"_s).toString(), json.value(u"plan_known"_s).toBool(),
+                                      planLimits.value(), json.value(u"overrides"_s).toObject(), effective.value()};
+}
 
 QJsonObject planJson(const Quota::Plan &plan)
 {

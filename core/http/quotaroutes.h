@@ -6,6 +6,8 @@
 #include "core/quota/quotaservice.h"
 #include "core/tenancy/tenantdirectory.h"
 
+#include <QJsonArray>
+
 namespace Tenantry::Http {
 
 // Plans and quotas:
@@ -19,5 +21,11 @@ void registerQuotaRoutes(Router &router, Quota::QuotaService &quotas, const Quot
 // The JSON of a tenant's quota settings and usage, as GET .../quotas answers (also for the CLI).
 QJsonObject quotaSettingsJson(const Quota::TenantQuotaSettings &settings, const QList<Quota::DimensionUsage> &usage);
 QJsonObject planJson(const Quota::Plan &plan);
+// The readers of the two, for clients of the admin API: Internal "unexpected-response" when
+// the limits cannot be read back.
+Result<Quota::Plan> planFromJson(const QJsonObject &json);
+Result<Quota::TenantQuotaSettings> quotaSettingsFromJson(const QJsonObject &json);
+// The `usage` array of quotaSettingsJson().
+QList<Quota::DimensionUsage> usageFromJson(const QJsonArray &json);
 
 } // namespace Tenantry::Http

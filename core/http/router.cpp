@@ -1,10 +1,20 @@
 #include "core/http/router.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Http {
+
+Actor adminActor(const RequestContext &ctx)
+{
+    static const QRegularExpression kOperatorName(u"^[A-Za-z0-9._:@+-]{1,64}$"_s);
+    const QString claimed = QString::fromUtf8(ctx.request.header(kOperatorHeader));
+    const QString id = !claimed.isEmpty() && kOperatorName.match(claimed).hasMatch() ? u"admin:"_s + claimed
+                                                                                     : u"admin"_s;
+    return {id, ctx.request.requestId, ctx.request.remoteAddress.toString()};
+}
 
 void Router::add(const QByteArray &method, const QString &pattern, Scope scope, Handler handler)
 {

@@ -28,12 +28,13 @@ struct RequestContext {
     const TenantContext *tenant; // non-null exactly for Scope::Tenant
 };
 
-// Who an admin route acts for in the audit trail: the admin API has one operator identity
-// (the admin token); the request id and address tell which call it was.
-inline Actor adminActor(const RequestContext &ctx)
-{
-    return {QStringLiteral("admin"), ctx.request.requestId, ctx.request.remoteAddress.toString()};
-}
+// Who an admin route acts for in the audit trail: "admin" (the admin token), or
+// "admin:<name>" when the request names the operator at the keyboard in kOperatorHeader,
+// e.g. a remote console's "console:alice". The token holder may claim any name, so it says
+// who was at the controls, not who may be; a value that is not 1-64 characters of
+// [A-Za-z0-9._:@+-] is ignored. The request id and address tell which call it was.
+inline constexpr QByteArrayView kOperatorHeader = "X-Tenantry-Operator";
+Actor adminActor(const RequestContext &ctx);
 
 using Handler = std::function<Result<HttpResponse>(const RequestContext &)>;
 

@@ -10,17 +10,15 @@ using namespace Qt::StringLiterals;
 namespace Tenantry::Http {
 namespace {
 
-// {"plan", "cycle", "timing", "at_ms"} of a preview or a change.
-Result<Storage::PlanChangeRequest> readChange(const RequestContext &ctx, bool withAt)
+// {"plan", "cycle", "timing", "at_ms"} of a preview or a change: a change with a preview's
+// at_ms books the preview's amounts, and a preview with it shows them again.
+Result<Storage::PlanChangeRequest> readChange(const RequestContext &ctx)
 {
     auto body = parseJsonObject(ctx.request);
     if (!body)
         return body.error();
     JsonFields fields(body.value());
-    if (withAt)
-        fields.allowOnly({u"plan"_s, u"cycle"_s, u"timing"_s, u"at_ms"_s});
-    else
-        fields.allowOnly({u"plan"_s, u"cycle"_s, u"timing"_s});
+    fields.allowOnly({u"plan"_s, u"cycle"_s, u"timing"_s, u"at_ms"_s});
     Storage::PlanChangeRequest request;
     request.plan = fields.string(u"plan"_s, true);
     request.cycle = fields.string(u"cycle"_s);
@@ -34,7 +32,7 @@ Result<Storage::PlanChangeRequest> readChange(const RequestContext &ctx, bool wi
                                   {{u"/timing"_s, u"not immediate or period_end"_s}});
         request.timing = parsed;
     }
-    if (withAt && body->contains(u"at_ms"_s)) {
+    if (body->contains(u"at_ms"_s)) {
         const QJsonValue at = body->value(u"at_ms"_s);
         const double raw = at.toDouble(-1);
         if (!at.isDouble() || raw < 1 || raw != double(qint64(raw)))
@@ -119,7 +117,7 @@ void registerSubscriptionRoutes(Router &router, Storage::SubscriptionService &su
 
     router.add("POST", u"/admin/v1/tenants/{slug}/subscription/preview"_s, Scope::Admin,
                withTenant(directory, [&subscriptions](const RequestContext &ctx, const Tenant &tenant) -> Result<HttpResponse> {
-                   auto request = readChange(ctx, false);
+                   auto request = readChange(ctx);
                    if (!request)
                        return request.error();
                    auto quote = subscriptions.preview(tenant, request.value());
@@ -130,7 +128,7 @@ void registerSubscriptionRoutes(Router &router, Storage::SubscriptionService &su
 
     router.add("POST", u"/admin/v1/tenants/{slug}/subscription/change"_s, Scope::Admin,
                withTenant(directory, [&subscriptions](const RequestContext &ctx, const Tenant &tenant) -> Result<HttpResponse> {
-                   auto request = readChange(ctx, true);
+                   auto request = readChange(ctx);
                    if (!request)
                        return request.error();
                    auto booked = subscriptions.change(adminActor(ctx), tenant, request.value());

@@ -11,7 +11,8 @@ namespace Tenantry::Http {
 //   GET  /admin/v1/tenants/{slug}/subscription            the subscription
 //   GET  /admin/v1/tenants/{slug}/subscription/history    everything that happened to it
 //   POST /admin/v1/tenants/{slug}/subscription            {"plan", "cycle", "trial", "payment_customer"} → 201
-//   POST /admin/v1/tenants/{slug}/subscription/preview    {"plan", "cycle", "timing"} → the amounts and "at_ms"
+//   POST /admin/v1/tenants/{slug}/subscription/preview    {"plan", "cycle", "timing"} → the amounts and "at_ms";
+//                                                         with a preview's "at_ms", that preview's amounts again
 //   POST /admin/v1/tenants/{slug}/subscription/change     the same plus "at_ms" of a preview → exactly its amounts
 //   POST /admin/v1/tenants/{slug}/subscription/cancel     {"at_period_end": true}
 //   PUT  /admin/v1/tenants/{slug}/subscription/payment-customer {"payment_customer"}

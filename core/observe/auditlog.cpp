@@ -685,4 +685,41 @@ QJsonObject toJson(const AuditEntry &entry)
     };
 }
 
+Result<AuditEntry> auditEntryFromJson(const QJsonObject &object)
+{
+    AuditEntry entry;
+    QList<FieldError> errors;
+    const auto text = [&](const QString &name, QString &into) {
+        const QJsonValue v = object.value(name);
+        if (v.isString())
+            into = v.toString();
+        else
+            errors.append({name, u"must be a string"_s});
+    };
+
+    entry.seq = object.value(u"seq"_s).toInteger(0); // 0 also for a fraction or a non-number
+    if (entry.seq < 1)
+        errors.append({u"seq"_s, u"must be a positive integer"_s});
+    const QDateTime at = QDateTime::fromString(object.value(u"at"_s).toString(), Qt::ISODateWithMs);
+    if (at.isValid())
+        entry.at = at.toUTC();
+    else
+        errors.append({u"at"_s, u"must be an ISO 8601 time such as 2026-01-31T12:00:00.000Z"_s});
+    text(u"actor"_s, entry.actor);
+    if (const QJsonValue tenant = object.value(u"tenant_id"_s); !tenant.isNull())
+        text(u"tenant_id"_s, entry.tenantId);
+    text(u"action"_s, entry.action);
+    text(u"target"_s, entry.target);
+    entry.before = object.value(u"before"_s).isUndefined() ? QJsonValue(QJsonValue::Null) : object.value(u"before"_s);
+    entry.after = object.value(u"after"_s).isUndefined() ? QJsonValue(QJsonValue::Null) : object.value(u"after"_s);
+    text(u"request_id"_s, entry.requestId);
+    text(u"source"_s, entry.source);
+    text(u"prev_hash"_s, entry.prevHash);
+    text(u"hash"_s, entry.hash);
+    if (!errors.isEmpty())
+        return Error{ErrorKind::Internal, u"unexpected-response"_s,
+                     u"The audit entry cannot be read: some fields are missing or of the wrong type."_s, errors};
+    return entry;
+}
+
 } // namespace Tenantry::Observe

@@ -64,4 +64,10 @@ private:
 // "target", "before", "after", "request_id", "source", "prev_hash", "hash"}.
 QJsonObject toJson(const AuditEntry &entry);
 
+// The inverse of toJson(), for entries read back from the HTTP API or a JSON lines export:
+// "at" is read as UTC, a null "tenant_id" as no tenant, a null or absent "before"/"after"
+// as Null. Errors: Internal "unexpected-response" (as the other readers of API answers,
+// e.g. tenantFromJson()), naming every missing or mistyped field.
+Result<AuditEntry> auditEntryFromJson(const QJsonObject &object);
+
 } // namespace Tenantry::Observe

@@ -3,6 +3,7 @@
 #include "core/billing/chargemodel.h"
 #include "core/billing/dunning.h"
 #include "core/billing/invoicejson.h"
+#include "core/billing/jsonreading.h"
 #include "core/billing/planpricing.h"
 #include "core/storage/catalogquotaservice.h"
 #include "core/storage/invoiceissuer.h"
@@ -15,6 +16,8 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QUuid>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -160,6 +163,44 @@ QJsonObject invoiceSummaryToJson(const StoredInvoice &row, const DirectorySnapsh
     return o;
 }
 
+Result<Billing::Invoice> invoiceSummaryFromJson(const QJsonObject &json)
+{
+    using namespace Billing;
+    QList<FieldError> errors;
+    Invoice inv;
+    auto currency = currencyOf(json.value(u"currency"_s).toString());
+    if (!currency) {
+        errors.append({u"/currency"_s, u"an ISO 4217 code"_s});
+        return documentError(u"invalid-invoice-summary"_s, u"invoice summary"_s, errors);
+    }
+    inv.currency = currency.value();
+    inv.subtotal = inv.tax = inv.total = inv.amountPaid = Money(0, inv.currency);
+    if (readString(json.value(u"id"_s), u"/id"_s, errors, &inv.id) && inv.id.isEmpty())
+        errors.append({u"/id"_s, u"an invoice id"_s});
+    readString(json.value(u"number"_s), u"/number"_s, errors, &inv.number, true);
+    QString kind;
+    if (readString(json.value(u"kind"_s), u"/kind"_s, errors, &kind) && !parseInvoiceKind(kind, &inv.kind))
+        errors.append({u"/kind"_s, u"invoice or credit_note"_s});
+    readString(json.value(u"corrects"_s), u"/corrects"_s, errors, &inv.correctsId, true);
+    readString(json.value(u"tenant_id"_s), u"/tenant_id"_s, errors, &inv.tenantId);
+    readString(json.value(u"tenant"_s), u"/tenant"_s, errors, &inv.tenantSlug, true);
+    QString status;
+    if (readString(json.value(u"status"_s), u"/status"_s, errors, &status) && !parseInvoiceStatus(status, &inv.status))
+        errors.append({u"/status"_s, u"draft, open, paid, void or uncollectible"_s});
+    readMoney(json.value(u"total"_s), inv.currency, u"/total"_s, errors, &inv.total);
+    readMoney(json.value(u"amount_paid"_s), inv.currency, u"/amount_paid"_s, errors, &inv.amountPaid);
+    BillingPeriod period;
+    readPeriod(json.value(u"period"_s), u"/period"_s, errors, &period);
+    inv.periodStartMs = period.startMs;
+    inv.periodEndMs = period.endMs;
+    readTime(json.value(u"issued_at"_s), u"/issued_at"_s, errors, &inv.issuedMs);
+    readTime(json.value(u"due_at"_s), u"/due_at"_s, errors, &inv.dueMs);
+    readTime(json.value(u"paid_at"_s), u"/paid_at"_s, errors, &inv.paidMs);
+    if (!errors.isEmpty())
+        return documentError(u"invalid-invoice-summary"_s, u"invoice summary"_s, errors);
+    return inv;
+}
+
 QJsonObject billingRunReportToJson(const BillingRunReport &r)
 {
     QJsonObject o{{u"renewed"_s, r.renewed},
@@ -173,6 +214,39 @@ QJsonObject billingRunReportToJson(const BillingRunReport &r)
     if (r.stopped)
         o.insert(u"stopped"_s, true);
     return o;
+}
+
+Result<BillingRunReport> billingRunReportFromJson(const QJsonObject &json)
+{
+    QList<FieldError> errors;
+    BillingRunReport r;
+    const auto count = [&](const QString &key, int *out) {
+        qint64 n = 0;
+        if (Billing::readWhole(json.value(key), 0, std::numeric_limits<int>::max(), u"/"_s + key, errors, &n))
+            *out = int(n);
+    };
+    count(u"renewed"_s, &r.renewed);
+    count(u"invoiced"_s, &r.invoiced);
+    count(u"payments_succeeded"_s, &r.paymentsSucceeded);
+    count(u"payments_failed"_s, &r.paymentsFailed);
+    count(u"past_due"_s, &r.pastDue);
+    count(u"degraded"_s, &r.degraded);
+    count(u"suspended"_s, &r.suspended);
+    const QJsonValue problems = json.value(u"problems"_s);
+    if (!problems.isArray())
+        errors.append({u"/problems"_s, u"an array of strings"_s});
+    const QJsonArray list = problems.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        QString problem;
+        if (Billing::readString(list.at(i), u"/problems/%1"_s.arg(i), errors, &problem))
+            r.problems.append(problem);
+    }
+    // Written only when true.
+    if (json.contains(u"stopped"_s))
+        Billing::readBool(json.value(u"stopped"_s), u"/stopped"_s, errors, &r.stopped);
+    if (!errors.isEmpty())
+        return Billing::documentError(u"invalid-billing-run-report"_s, u"billing run report"_s, errors);
+    return r;
 }
 
 QJsonObject paymentAttemptToJson(const PaymentAttempt &a)

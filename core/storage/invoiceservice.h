@@ -83,9 +83,19 @@ private:
 };
 
 QJsonObject billingRunReportToJson(const BillingRunReport &report);
+// Reads what billingRunReportToJson() writes back into an equal report. Errors: Invalid
+// "invalid-billing-run-report", with every bad field by its JSON pointer. Thread safety: pure.
+Result<BillingRunReport> billingRunReportFromJson(const QJsonObject &json);
 QJsonObject paymentAttemptToJson(const PaymentAttempt &attempt);
 // An invoice as lists show it: its current status and amounts (the frozen document keeps
 // those it was issued with), period and dates, and the tenant's slug when `snapshot` knows it.
 QJsonObject invoiceSummaryToJson(const StoredInvoice &row, const DirectorySnapshot &snapshot);
+// Reads what invoiceSummaryToJson() writes, as an Invoice with just those parts: id, number,
+// kind, the corrected invoice's id (not its number), tenant id and slug ("" when the list did
+// not know it), status, currency, total, amount paid, period and dates. The rest of the
+// document (parties, branding, lines, tax rate, memo) is not in a summary: empty, with
+// subtotal and tax zero. Errors: Invalid "invalid-invoice-summary", with every bad field by
+// its JSON pointer. Thread safety: pure.
+Result<Billing::Invoice> invoiceSummaryFromJson(const QJsonObject &json);
 
 } // namespace Tenantry::Storage

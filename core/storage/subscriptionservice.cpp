@@ -1,6 +1,7 @@
 #include "core/storage/subscriptionservice.h"
 
 #include "core/billing/invoicejson.h"
+#include "core/billing/jsonreading.h"
 #include "core/billing/proration.h"
 #include "core/storage/catalogquotaservice.h"
 #include "core/storage/invoiceissuer.h"
@@ -10,6 +11,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -116,6 +119,101 @@ QJsonObject planChangeQuoteToJson(const PlanChangeQuote &q)
             {u"currency"_s, q.net.currency().code},
             {u"lines"_s, lines},
             {u"net"_s, q.net.decimal()}};
+}
+
+Result<Billing::Subscription> subscriptionFromJson(const QJsonObject &json)
+{
+    using namespace Billing;
+    QList<FieldError> errors;
+    Subscription s;
+    if (readString(json.value(u"tenant_id"_s), u"/tenant_id"_s, errors, &s.tenantId) && s.tenantId.isEmpty())
+        errors.append({u"/tenant_id"_s, u"a tenant id"_s});
+    readString(json.value(u"plan"_s), u"/plan"_s, errors, &s.plan);
+    readString(json.value(u"cycle"_s), u"/cycle"_s, errors, &s.cycle);
+    QString status;
+    if (readString(json.value(u"status"_s), u"/status"_s, errors, &status) && !parseSubscriptionStatus(status, &s.status))
+        errors.append({u"/status"_s, u"trialing, active, past_due, degraded, suspended or canceled"_s});
+    readTime(json.value(u"anchor_at"_s), u"/anchor_at"_s, errors, &s.anchorMs);
+    BillingPeriod period;
+    readPeriod(json.value(u"current_period"_s), u"/current_period"_s, errors, &period);
+    s.periodStartMs = period.startMs;
+    s.periodEndMs = period.endMs;
+    readTime(json.value(u"trial_end"_s), u"/trial_end"_s, errors, &s.trialEndMs);
+    // Its "at" is the period's end, which the subscription already says.
+    const QJsonValue scheduled = json.value(u"scheduled_change"_s);
+    if (scheduled.isObject()) {
+        const QJsonObject change = scheduled.toObject();
+        readString(change.value(u"plan"_s), u"/scheduled_change/plan"_s, errors, &s.scheduledPlan);
+        readString(change.value(u"cycle"_s), u"/scheduled_change/cycle"_s, errors, &s.scheduledCycle);
+    } else if (!scheduled.isNull() && !scheduled.isUndefined()) {
+        errors.append({u"/scheduled_change"_s, u"an object or null"_s});
+    }
+    readBool(json.value(u"cancel_at_period_end"_s), u"/cancel_at_period_end"_s, errors, &s.cancelAtPeriodEnd);
+    readString(json.value(u"payment_customer"_s), u"/payment_customer"_s, errors, &s.paymentCustomer, true);
+    const QJsonObject dunning = readObject(json.value(u"dunning"_s), u"/dunning"_s, errors);
+    qint64 retries = 0;
+    if (readWhole(dunning.value(u"retries_done"_s), 0, std::numeric_limits<int>::max(), u"/dunning/retries_done"_s,
+                  errors, &retries))
+        s.dunningAttempt = int(retries);
+    readTime(dunning.value(u"next_step_at"_s), u"/dunning/next_step_at"_s, errors, &s.nextRetryMs);
+    readTime(dunning.value(u"past_due_since"_s), u"/dunning/past_due_since"_s, errors, &s.pastDueSinceMs);
+    readTime(json.value(u"created_at"_s), u"/created_at"_s, errors, &s.createdMs);
+    readTime(json.value(u"updated_at"_s), u"/updated_at"_s, errors, &s.updatedMs);
+    if (!errors.isEmpty())
+        return documentError(u"invalid-subscription-document"_s, u"subscription document"_s, errors);
+    return s;
+}
+
+Result<PlanChangeQuote> planChangeQuoteFromJson(const QJsonObject &json)
+{
+    using namespace Billing;
+    QList<FieldError> errors;
+    PlanChangeQuote q;
+    const QJsonObject from = readObject(json.value(u"from"_s), u"/from"_s, errors);
+    readString(from.value(u"plan"_s), u"/from/plan"_s, errors, &q.fromPlan);
+    readString(from.value(u"cycle"_s), u"/from/cycle"_s, errors, &q.fromCycle);
+    const QJsonObject to = readObject(json.value(u"to"_s), u"/to"_s, errors);
+    readString(to.value(u"plan"_s), u"/to/plan"_s, errors, &q.toPlan);
+    readString(to.value(u"cycle"_s), u"/to/cycle"_s, errors, &q.toCycle);
+    readString(json.value(u"direction"_s), u"/direction"_s, errors, &q.direction);
+    QString timing;
+    if (readString(json.value(u"timing"_s), u"/timing"_s, errors, &timing) && !parseChangeTiming(timing, &q.timing))
+        errors.append({u"/timing"_s, u"immediate or period_end"_s});
+    // at_ms rather than "at": the same instant, as the number a change sends back.
+    readWhole(json.value(u"at_ms"_s), 0, std::numeric_limits<qint64>::max() / 2, u"/at_ms"_s, errors, &q.atMs);
+    readTime(json.value(u"effective_at"_s), u"/effective_at"_s, errors, &q.effectiveMs);
+    readPeriod(json.value(u"current_period"_s), u"/current_period"_s, errors, &q.period);
+    auto currency = currencyOf(json.value(u"currency"_s).toString());
+    if (!currency) {
+        errors.append({u"/currency"_s, u"an ISO 4217 code"_s});
+        return documentError(u"invalid-plan-change-document"_s, u"plan change document"_s, errors);
+    }
+    const QJsonValue lines = json.value(u"lines"_s);
+    if (!lines.isArray())
+        errors.append({u"/lines"_s, u"an array"_s});
+    const QJsonArray array = lines.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString at = u"/lines/%1"_s.arg(i);
+        if (!array.at(i).isObject()) {
+            errors.append({at, u"an object"_s});
+            continue;
+        }
+        // A quote's lines are fixed amounts (fixedLine()), so these four fields are all of them.
+        const QJsonObject o = array.at(i).toObject();
+        QString kind, description;
+        Money amount(0, currency.value());
+        readString(o.value(u"kind"_s), at + u"/kind"_s, errors, &kind);
+        readString(o.value(u"description"_s), at + u"/description"_s, errors, &description);
+        readMoney(o.value(u"amount"_s), currency.value(), at + u"/amount"_s, errors, &amount);
+        BillingPeriod covered;
+        readPeriod(o.value(u"period"_s), at + u"/period"_s, errors, &covered);
+        q.lines.append(fixedLine(kind, description, amount, covered.startMs, covered.endMs));
+    }
+    q.net = Money(0, currency.value());
+    readMoney(json.value(u"net"_s), currency.value(), u"/net"_s, errors, &q.net);
+    if (!errors.isEmpty())
+        return documentError(u"invalid-plan-change-document"_s, u"plan change document"_s, errors);
+    return q;
 }
 
 SubscriptionService::SubscriptionService(Catalog &catalog, AuditRecorder &audit, TenantDirectory &directory,

@@ -85,4 +85,12 @@ QJsonObject subscriptionToJson(const Billing::Subscription &subscription);
 QJsonObject subscriptionEventToJson(const Billing::SubscriptionEvent &event);
 QJsonObject planChangeQuoteToJson(const PlanChangeQuote &quote);
 
+// Read what subscriptionToJson() and planChangeQuoteToJson() write back into equal values
+// (times to the millisecond; a quote's lines as the fixed amounts they are), for clients of
+// the API. Fields they do not know, such as the "tenant" slug of a list item, are ignored.
+// Errors: Invalid "invalid-subscription-document" / "invalid-plan-change-document", with
+// every bad field by its JSON pointer. Thread safety: pure.
+Result<Billing::Subscription> subscriptionFromJson(const QJsonObject &json);
+Result<PlanChangeQuote> planChangeQuoteFromJson(const QJsonObject &json);
+
 } // namespace Tenantry::Storage

@@ -12,4 +12,10 @@ QJsonObject tenantToJson(const Tenant &tenant);
 QJsonObject tenantPublicJson(const Tenant &tenant);
 QJsonObject apiKeyToJson(const ApiKeyInfo &key);
 
+// The readers of tenantToJson() and apiKeyToJson(), for clients of the admin API. Internal
+// "unexpected-response" when a required field (id and slug; a key's id) is missing or a
+// status or time cannot be read.
+Result<Tenant> tenantFromJson(const QJsonObject &json);
+Result<ApiKeyInfo> apiKeyFromJson(const QJsonObject &json);
+
 } // namespace Tenantry

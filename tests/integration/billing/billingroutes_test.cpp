@@ -9,6 +9,9 @@
 #include "tests/integration/billing/billingfixture.h"
 #include "tests/support/dispatchreply.h"
 
+#include <QDeadlineTimer>
+#include <QThread>
+
 using namespace Tenantry;
 using namespace Tenantry::Http;
 using namespace Tenantry::Testing;
@@ -56,6 +59,17 @@ protected:
     {
         return dispatchTo(*m_server, "GET", target, {{"X-Tenant-ID", slug}, {"X-API-Key", key}});
     }
+    // The watched run `id` once it is no longer running (it runs on a thread of its own).
+    DispatchReply endOfRun(const QString &id)
+    {
+        QDeadlineTimer deadline(20000);
+        for (;;) {
+            DispatchReply run = admin("GET", u"/admin/v1/billing/runs/"_s + id);
+            if (run.body.value(u"state"_s).toString() != u"running"_s || deadline.hasExpired())
+                return run;
+            QThread::msleep(5);
+        }
+    }
 
     Http::Router m_router;
     std::unique_ptr<Identify::TenantResolver> m_resolver;
@@ -94,6 +108,97 @@ TEST_P(BillingRoutesTest, PreviewAndChangeThroughTheApiAgreeToTheMinorUnit)
     ASSERT_EQ(pdf.status, 200);
     EXPECT_EQ(pdf.contentType, "application/pdf");
     EXPECT_TRUE(pdf.raw.startsWith("%PDF-"));
+}
+
+TEST_P(BillingRoutesTest, APreviewWithAnEarlierPreviewsAtMsShowsItsAmountsAgain)
+{
+    ASSERT_EQ(admin("POST", u"/admin/v1/tenants/acme/subscription"_s, R"({"plan": "basic", "trial": false})").status, 201);
+    at("2026-03-11T12:00:00Z");
+    auto first = admin("POST", u"/admin/v1/tenants/acme/subscription/preview"_s, R"({"plan": "pro"})");
+    ASSERT_EQ(first.status, 200) << first.raw.constData();
+    const QByteArray atMs = QByteArray::number(qint64(first.body.value(u"at_ms"_s).toDouble()));
+    advanceDays(5);
+    auto later = admin("POST", u"/admin/v1/tenants/acme/subscription/preview"_s, R"({"plan": "pro"})");
+    ASSERT_EQ(later.status, 200);
+    EXPECT_NE(later.body.value(u"net"_s), first.body.value(u"net"_s)); // less of the period is left
+    auto again = admin("POST", u"/admin/v1/tenants/acme/subscription/preview"_s,
+                       R"({"plan": "pro", "at_ms": )" + atMs + "}");
+    ASSERT_EQ(again.status, 200) << again.raw.constData();
+    EXPECT_EQ(again.body, first.body);
+    auto badAt = admin("POST", u"/admin/v1/tenants/acme/subscription/preview"_s, R"({"plan": "pro", "at_ms": "soon"})");
+    EXPECT_EQ(badAt.status, 400);
+    EXPECT_EQ(badAt.code(), u"invalid-change"_s);
+}
+
+TEST_P(BillingRoutesTest, AWatchedRunReportsHowItWent)
+{
+    ASSERT_EQ(admin("POST", u"/admin/v1/tenants/acme/subscription"_s, R"({"plan": "basic", "trial": false})").status, 201);
+    advanceDays(40); // the first period ended
+
+    auto started = admin("POST", u"/admin/v1/billing/runs"_s);
+    ASSERT_EQ(started.status, 202) << started.raw.constData();
+    const QString id = started.body.value(u"id"_s).toString();
+    ASSERT_FALSE(id.isEmpty());
+    EXPECT_EQ(started.body.value(u"state"_s).toString(), u"running"_s);
+    auto ended = endOfRun(id);
+    ASSERT_EQ(ended.status, 200);
+    EXPECT_EQ(ended.body.value(u"state"_s).toString(), u"finished"_s) << ended.raw.constData();
+    EXPECT_TRUE(ended.body.value(u"error"_s).isNull());
+    const QJsonObject report = ended.body.value(u"report"_s).toObject();
+    EXPECT_EQ(report.value(u"renewed"_s).toInt(), 1);
+    EXPECT_EQ(report.value(u"invoiced"_s).toInt(), 1);
+    // The first period's invoice and the renewal's, both collected by the scripted gateway.
+    EXPECT_EQ(report.value(u"payments_succeeded"_s).toInt(), 2);
+    EXPECT_EQ(report.value(u"problems"_s).toArray().size(), 0);
+    EXPECT_FALSE(report.contains(u"stopped"_s));
+    EXPECT_EQ(ended.body.value(u"renewed"_s).toInt(), 1);
+    EXPECT_EQ(m_runsTriggered, 0); // not the schedule's run
+
+    auto stopEnded = admin("POST", u"/admin/v1/billing/runs/"_s + id + u"/stop"_s);
+    EXPECT_EQ(stopEnded.status, 200);
+    EXPECT_FALSE(stopEnded.body.value(u"stop_requested"_s).toBool());
+    auto unknown = admin("GET", u"/admin/v1/billing/runs/no-such-run"_s);
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_EQ(unknown.code(), u"billing-run-not-found"_s);
+
+    auto next = admin("POST", u"/admin/v1/billing/runs"_s);
+    ASSERT_EQ(next.status, 202);
+    const QString nextId = next.body.value(u"id"_s).toString();
+    EXPECT_NE(nextId, id);
+    EXPECT_EQ(admin("GET", u"/admin/v1/billing/runs/"_s + id).code(), u"billing-run-not-found"_s);
+    auto nothingDue = endOfRun(nextId);
+    EXPECT_EQ(nothingDue.body.value(u"report"_s).toObject().value(u"renewed"_s).toInt(), 0);
+}
+
+TEST_P(BillingRoutesTest, AWatchedRunWaitsForARunningOneAndStopsWhenAsked)
+{
+    ASSERT_EQ(admin("POST", u"/admin/v1/tenants/acme/subscription"_s, R"({"plan": "basic", "trial": false})").status, 201);
+    advanceDays(40);
+    // While a run of this process holds billing, a watched run is started: it waits its turn.
+    QString id;
+    DispatchReply second, stopped;
+    Billing::BillingRunControl control;
+    control.progress = [&](const QString &, int) {
+        if (!id.isEmpty())
+            return;
+        auto started = admin("POST", u"/admin/v1/billing/runs"_s);
+        id = started.body.value(u"id"_s).toString();
+        second = admin("POST", u"/admin/v1/billing/runs"_s);
+        stopped = admin("POST", u"/admin/v1/billing/runs/"_s + id + u"/stop"_s);
+    };
+    auto direct = m_invoices->runDue(control);
+    ASSERT_TRUE(direct.ok());
+    EXPECT_EQ(direct->renewed, 1);
+    ASSERT_FALSE(id.isEmpty());
+    EXPECT_EQ(second.status, 409);
+    EXPECT_EQ(second.code(), u"billing-run-in-progress"_s);
+    EXPECT_EQ(stopped.status, 202);
+    EXPECT_TRUE(stopped.body.value(u"stop_requested"_s).toBool());
+
+    auto ended = endOfRun(id);
+    EXPECT_EQ(ended.body.value(u"state"_s).toString(), u"finished"_s) << ended.raw.constData();
+    EXPECT_TRUE(ended.body.value(u"report"_s).toObject().value(u"stopped"_s).toBool());
+    EXPECT_EQ(ended.body.value(u"report"_s).toObject().value(u"renewed"_s).toInt(), 0);
 }
 
 TEST_P(BillingRoutesTest, BadInputIsAProblemDocumentAndChangesNothing)

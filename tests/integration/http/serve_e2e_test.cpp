@@ -457,6 +457,37 @@ TEST_P(ServeTest, AdminChangesAreAuditedWithRequestAndSource)
     EXPECT_PROBLEM(admin("GET", "/admin/v1/audit?tenant=nobody"), 404, "tenant-not-found");
 }
 
+TEST_P(ServeTest, AuditPagesAndExportsNewestFirst)
+{
+    createTenant(u"acme"_s);
+    ASSERT_EQ(admin("POST", "/admin/v1/tenants/acme/suspend").status, 200);
+    ASSERT_EQ(admin("POST", "/admin/v1/tenants/acme/activate").status, 200);
+    const auto seqsOf = [](const QJsonArray &items) {
+        QList<qint64> out;
+        for (const QJsonValue &item : items)
+            out.append(item.toObject().value(u"seq"_s).toInteger());
+        return out;
+    };
+    EXPECT_EQ(seqsOf(auditItems(admin("GET", "/admin/v1/audit?order=oldest"))), (QList<qint64>{1, 2, 3}));
+    const RawResponse newest = admin("GET", "/admin/v1/audit?order=newest&limit=2");
+    ASSERT_EQ(newest.status, 200) << newest.body.toStdString();
+    EXPECT_EQ(seqsOf(auditItems(newest)), (QList<qint64>{3, 2}));
+    EXPECT_EQ(newest.json().value(u"next_cursor"_s).toString(), u"2"_s);
+    // The cursor continues to older entries.
+    const RawResponse older = admin("GET", "/admin/v1/audit?order=newest&limit=2&cursor=2");
+    EXPECT_EQ(seqsOf(auditItems(older)), QList<qint64>{1});
+    EXPECT_TRUE(older.json().value(u"next_cursor"_s).isNull());
+
+    const RawResponse exported = admin("GET", "/admin/v1/audit/export?format=jsonl&order=newest&limit=2");
+    ASSERT_EQ(exported.status, 200) << exported.body.toStdString();
+    EXPECT_EQ(exported.header("X-Next-Cursor"), QByteArray("2"));
+    QList<qint64> exportedSeqs;
+    for (const QByteArray &line : exported.body.trimmed().split('\n'))
+        exportedSeqs.append(QJsonDocument::fromJson(line).object().value(u"seq"_s).toInteger());
+    EXPECT_EQ(exportedSeqs, (QList<qint64>{3, 2}));
+    EXPECT_PROBLEM(admin("GET", "/admin/v1/audit?order=sideways"), 400, "invalid-query");
+}
+
 TEST_P(ServeTest, FailedAuthenticationsReachTheTrail)
 {
     createTenant(u"acme"_s);
@@ -574,6 +605,30 @@ TEST_P(ServeTest, MetricsCountEachTenantAndStayPrivate)
     const RawResponse busiest = admin("GET", "/admin/v1/metrics?top=1");
     EXPECT_EQ(busiest.json().value(u"busiest"_s).toArray().first().toObject().value(u"slug"_s).toString(), u"acme"_s);
     EXPECT_PROBLEM(admin("GET", "/admin/v1/metrics?top=-1"), 400, "invalid-query");
+
+    // The latency histograms, for clients that diff two answers: one count per bucket (the
+    // last open-ended), adding up to the requests, and the buckets' bounds once per answer.
+    const auto bucketsTotal = [](const QJsonObject &o, qsizetype expectedSize) {
+        const QJsonArray counts = o.value(u"latency_buckets"_s).toArray();
+        EXPECT_EQ(counts.size(), expectedSize);
+        qint64 sum = 0;
+        for (const QJsonValue &n : counts)
+            sum += n.toInteger();
+        return sum;
+    };
+    const QJsonArray bounds = busiest.json().value(u"latency_bucket_bounds_us"_s).toArray();
+    ASSERT_GE(bounds.size(), 2);
+    for (qsizetype i = 1; i < bounds.size(); ++i)
+        EXPECT_LT(bounds.at(i - 1).toInteger(), bounds.at(i).toInteger());
+    const QJsonObject acmeEntry = busiest.json().value(u"busiest"_s).toArray().first().toObject();
+    EXPECT_EQ(bucketsTotal(acmeEntry, bounds.size() + 1), 4);
+    const QJsonObject total = busiest.json().value(u"total"_s).toObject();
+    EXPECT_EQ(bucketsTotal(total, bounds.size() + 1), total.value(u"requests"_s).toInteger());
+    EXPECT_EQ(one.json().value(u"latency_bucket_bounds_us"_s).toArray(), bounds);
+    EXPECT_EQ(bucketsTotal(one.json(), bounds.size() + 1), 4);
+    // Existing fields stay as they were.
+    EXPECT_EQ(acmeEntry.value(u"requests"_s).toInt(), 4);
+    EXPECT_TRUE(acmeEntry.value(u"latency_ms"_s).isObject());
 }
 
 TEST_P(ServeTest, EachTenantReadsOnlyItsOwnRequestLog)

@@ -522,6 +522,116 @@ TEST_P(AuditLogTest, ExportsJsonLinesAndCsvWithQuotingAndFormulaNeutralised)
     EXPECT_EQ(failed.error().code, u"export-write-failed"_s);
 }
 
+void expectSameEntry(const AuditEntry &read, const AuditEntry &written)
+{
+    EXPECT_EQ(read.seq, written.seq);
+    EXPECT_EQ(read.at, written.at);
+    EXPECT_EQ(read.at.timeSpec(), Qt::UTC);
+    EXPECT_EQ(read.at.toMSecsSinceEpoch(), written.at.toMSecsSinceEpoch());
+    EXPECT_EQ(read.actor, written.actor);
+    EXPECT_EQ(read.tenantId, written.tenantId);
+    EXPECT_EQ(read.action, written.action);
+    EXPECT_EQ(read.target, written.target);
+    EXPECT_EQ(read.before, written.before);
+    EXPECT_EQ(read.before.type(), written.before.type());
+    EXPECT_EQ(read.after, written.after);
+    EXPECT_EQ(read.after.type(), written.after.type());
+    EXPECT_EQ(read.requestId, written.requestId);
+    EXPECT_EQ(read.source, written.source);
+    EXPECT_EQ(read.prevHash, written.prevHash);
+    EXPECT_EQ(read.hash, written.hash);
+}
+
+TEST(AuditEntryJsonTest, ReadsBackWhatToJsonWrote)
+{
+    AuditEntry full;
+    full.seq = 9007199254740991; // the largest integer a JSON number keeps exactly
+    full.at = QDateTime(QDate(2026, 3, 1), QTime(12, 0, 1, 987), Qt::UTC);
+    full.actor = u"console:ana"_s;
+    full.tenantId = u"6f0e3c1a-tenant"_s;
+    full.action = u"tenant.configure"_s;
+    full.target = u"tenant:acme, \"quoted\"\n\u00e9"_s;
+    full.before = QJsonObject{{u"status"_s, u"active"_s}, {u"limits"_s, QJsonArray{1, 2.5, true, QJsonValue()}}};
+    full.after = u"plain text state"_s;
+    full.requestId = u"req-42"_s;
+    full.source = u"::1"_s;
+    full.prevHash = QString(64, u'a');
+    full.hash = QString(64, u'0');
+
+    AuditEntry bare;
+    bare.seq = 1;
+    // Another zone on the way in: it must come back as the same instant, in UTC.
+    bare.at = QDateTime(QDate(2026, 3, 1), QTime(14, 0, 1, 5), Qt::OffsetFromUTC, 7200);
+    bare.actor = u"system"_s;
+    bare.action = u"auth.failure"_s;
+    bare.before = QJsonValue(QJsonValue::Null);
+    bare.after = QJsonValue(QJsonValue::Null);
+    bare.prevHash = QString(64, u'0');
+    bare.hash = QString(64, u'b');
+
+    for (const AuditEntry &written : {full, bare}) {
+        // Through the text as well, as an export or the HTTP API carries it.
+        const QByteArray text = QJsonDocument(toJson(written)).toJson(QJsonDocument::Compact);
+        auto read = auditEntryFromJson(QJsonDocument::fromJson(text).object());
+        ASSERT_TRUE(read.ok()) << read.error().message.toStdString() << " " << text.toStdString();
+        expectSameEntry(read.value(), written);
+    }
+    EXPECT_EQ(auditEntryFromJson(toJson(bare))->at, QDateTime(QDate(2026, 3, 1), QTime(12, 0, 1, 5), Qt::UTC));
+    EXPECT_TRUE(auditEntryFromJson(toJson(bare))->tenantId.isEmpty());
+}
+
+TEST(AuditEntryJsonTest, NamesEveryFieldThatIsMissingOrMistyped)
+{
+    AuditEntry entry;
+    entry.seq = 3;
+    entry.at = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+    entry.actor = u"admin"_s;
+    entry.action = u"tenant.create"_s;
+    QJsonObject object = toJson(entry);
+    ASSERT_TRUE(auditEntryFromJson(object).ok());
+
+    QJsonObject broken = object;
+    broken.insert(u"seq"_s, 2.5);
+    broken.insert(u"at"_s, u"yesterday"_s);
+    broken.remove(u"hash"_s);
+    broken.insert(u"actor"_s, 7);
+    auto read = auditEntryFromJson(broken);
+    ASSERT_FALSE(read.ok());
+    EXPECT_EQ(read.error().code, u"unexpected-response"_s);
+    EXPECT_EQ(read.error().kind, ErrorKind::Internal);
+    QStringList fields;
+    for (const FieldError &f : read.error().fields)
+        fields.append(f.field);
+    fields.sort();
+    EXPECT_EQ(fields, (QStringList{u"actor"_s, u"at"_s, u"hash"_s, u"seq"_s}));
+
+    broken = object;
+    broken.insert(u"seq"_s, u"3"_s);
+    EXPECT_FALSE(auditEntryFromJson(broken).ok());
+    broken = object;
+    broken.remove(u"before"_s);
+    auto absentState = auditEntryFromJson(broken);
+    ASSERT_TRUE(absentState.ok());
+    EXPECT_TRUE(absentState->before.isNull());
+}
+
+TEST_P(AuditLogTest, StoredEntriesReadBackFromTheirJson)
+{
+    fill(3);
+    ASSERT_TRUE(m_log->recordNow(actor(u"system"_s), {QString(), u"auth.failure"_s, QString(), QJsonValue(),
+                                                       QJsonArray{u"x"_s, 1}})
+                    .ok());
+    const QList<AuditEntry> stored = all({});
+    ASSERT_EQ(stored.size(), 4);
+    for (const AuditEntry &written : stored) {
+        auto read = auditEntryFromJson(toJson(written));
+        ASSERT_TRUE(read.ok()) << read.error().message.toStdString();
+        expectSameEntry(read.value(), written);
+    }
+    EXPECT_TRUE(stored.last().before.isNull());
+    EXPECT_TRUE(stored.last().tenantId.isEmpty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<std::string> &info) { return info.param; });
 

@@ -131,3 +131,21 @@ TEST(InvoiceJson, RefusesBadDocuments)
         EXPECT_EQ(r.error().kind, ErrorKind::Invalid) << i;
     }
 }
+
+TEST(InvoiceJson, ReadsBackItsTimes)
+{
+    for (const qint64 ms : {qint64(0), utc(3, 1), utc(4, 3) + 12'345}) {
+        qint64 back = -1;
+        ASSERT_TRUE(parseBillingTime(billingTimeJson(ms), &back)) << ms;
+        EXPECT_EQ(back, ms);
+    }
+    qint64 absent = -1;
+    EXPECT_TRUE(parseBillingTime(QJsonValue(QJsonValue::Undefined), &absent));
+    EXPECT_EQ(absent, 0);
+    for (const QJsonValue &bad : {QJsonValue(u"2026-03-01T00:00:00+01:00"_s), QJsonValue(u"2026-03-01"_s),
+                                  QJsonValue(u"yesterday"_s), QJsonValue(1772323200000.0), QJsonValue(true)}) {
+        qint64 untouched = 42;
+        EXPECT_FALSE(parseBillingTime(bad, &untouched)) << bad.toString().toStdString();
+        EXPECT_EQ(untouched, 42);
+    }
+}
