@@ -10,31 +10,11 @@ namespace {
 
 using Buckets = LatencyHistogram::Buckets;
 
-// The histogram of what was recorded between two readings of per-bucket counts.
-Buckets difference(const Buckets &now, const Buckets &before)
-{
-    Buckets out{};
-    for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = std::max<qint64>(0, now[i] - before[i]);
-    return out;
-}
-
-double ratio(qint64 part, qint64 whole)
-{
-    return whole > 0 ? double(part) / double(whole) : 0.0;
-}
-
-double perSecond(qint64 count, double seconds)
-{
-    return seconds > 0 ? double(count) / seconds : 0.0;
-}
+using Interval::difference;
+using Interval::perSecond;
+using Interval::ratio;
 
 } // namespace
-
-double TenantRate::errorRate() const
-{
-    return ratio(clientErrors + serverErrors, requests);
-}
 
 MetricsSampler::MetricsSampler(const RequestMetrics &metrics, const Clock &clock, int topCount)
     : m_metrics(metrics)
@@ -53,6 +33,13 @@ MetricsSampler::MetricsSampler(const RequestMetrics &metrics, const Clock &clock
 void MetricsSampler::setSelectedTenant(const QString &tenantId)
 {
     m_selected = tenantId;
+}
+
+QStringList MetricsSampler::tenantIds() const
+{
+    QStringList ids;
+    m_metrics.forEachTenant([&ids](const QString &tenantId, const TenantTotals &) { ids.append(tenantId); });
+    return ids;
 }
 
 MetricsSample MetricsSampler::sample()

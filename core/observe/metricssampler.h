@@ -1,14 +1,12 @@
 #pragma once
 
+#include "core/observe/metricsfeed.h"
 #include "core/observe/requestmetrics.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QList>
 #include <QString>
 
-#include <chrono>
-#include <optional>
 #include <vector>
 
 namespace Tenantry {
@@ -17,48 +15,8 @@ class Clock;
 
 namespace Tenantry::Observe {
 
-// One tenant's traffic in one sampling interval.
-struct TenantRate {
-    QString tenantId;
-    qint64 requests = 0;       // in the interval
-    qint64 clientErrors = 0;   // 4xx in the interval
-    qint64 serverErrors = 0;   // 5xx in the interval
-    qint64 requestsTotal = 0;  // since the server started
-    double requestsPerSecond = 0;
-    // The 95th percentile latency of the interval's requests. Empty when the tenant served
-    // nothing in the interval, or when its histogram was not read at the previous sample
-    // (see MetricsSampler::sample()), so an interval figure cannot be told apart from one
-    // since start.
-    std::optional<std::chrono::microseconds> p95;
-
-    // (4xx + 5xx) / requests in the interval, 0..1; 0 when it served nothing.
-    double errorRate() const;
-};
-
-// What the server did between two MetricsSampler::sample() calls.
-struct MetricsSample {
-    QDateTime at;                       // when the sample was taken (the sampler's clock)
-    std::chrono::milliseconds interval{0}; // since the previous sample (or the sampler's start)
-    qint64 requests = 0;                // every request, with or without a tenant
-    qint64 requestsTotal = 0;           // every request since the server started
-    qint64 clientErrors = 0;            // 4xx
-    qint64 serverErrors = 0;            // 5xx
-    double requestsPerSecond = 0;       // 0 when the interval is empty
-    double errorRate = 0;               // (4xx + 5xx) / requests, 0..1; 0 without requests
-    double serverErrorRate = 0;         // 5xx / requests, 0..1
-    // Latency percentiles of the interval's requests only (not since start); 0 without requests.
-    std::chrono::microseconds p50{0}, p95{0}, p99{0};
-    int tenantsSeen = 0;                // tenants that served anything since the server started
-    int tenantsActive = 0;              // tenants that served anything in the interval
-    // The busiest tenants of the interval, most requests first (ties by tenant id); only
-    // tenants that served at least one request, at most the sampler's top count.
-    QList<TenantRate> top;
-    // The selected tenant, whether or not it is among `top` or served anything; empty when
-    // no tenant is selected.
-    std::optional<TenantRate> selected;
-};
-
-// Turns RequestMetrics' running totals into per-interval figures for a live view: call
+// Turns RequestMetrics' running totals into per-interval figures for a live view, the
+// MetricsFeed of an in-process server (next() is sample() and never fails): call
 // sample() on a timer (say once a second); each call diffs the totals against the previous
 // call. The first sample covers the time since construction, which takes the baseline.
 //
@@ -72,7 +30,7 @@ struct MetricsSample {
 //
 // Keeps references to `metrics` and `clock`: both must outlive the sampler. Not thread-safe:
 // call from one thread (RequestMetrics itself may be fed from any).
-class MetricsSampler
+class MetricsSampler final : public MetricsFeed
 {
 public:
     static constexpr int kDefaultTopCount = 10;
@@ -80,10 +38,13 @@ public:
     MetricsSampler(const RequestMetrics &metrics, const Clock &clock, int topCount = kDefaultTopCount);
 
     // The tenant reported in MetricsSample::selected from the next sample on; empty for none.
-    void setSelectedTenant(const QString &tenantId);
+    void setSelectedTenant(const QString &tenantId) override;
     QString selectedTenant() const { return m_selected; }
 
     MetricsSample sample();
+    Result<std::optional<MetricsSample>> next() override { return std::optional<MetricsSample>(sample()); }
+    // Every tenant that served anything since the server started.
+    QStringList tenantIds() const override;
 
 private:
     // The part of TenantTotals a sample needs: a tenant's whole TenantTotals carries its

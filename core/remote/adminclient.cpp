@@ -1,6 +1,7 @@
 #include "core/remote/adminclient.h"
 
 #include "core/http/problem.h"
+#include "core/http/router.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -128,7 +129,8 @@ AdminClient::~AdminClient()
 
 Result<AdminReply> AdminClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
                                      const QByteArray &body, const QByteArray &contentType,
-                                     const std::function<bool(const QByteArray &)> &sink)
+                                     const std::function<bool(const QByteArray &)> &sink,
+                                     const QString &operatorId)
 {
     if (QThread::currentThread() == m_thread.get())
         return Error::internal(u"The admin client was called from its own network thread."_s);
@@ -136,11 +138,13 @@ Result<AdminReply> AdminClient::send(const QByteArray &method, const QString &pa
     QString basePath = url.path();
     while (basePath.endsWith(u'/'))
         basePath.chop(1);
-    url.setPath(basePath + path);
+    url.setPath(basePath + path, QUrl::TolerantMode); // `path` comes percent-encoded
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_endpoint.token);
     request.setRawHeader("Accept", "application/json, application/problem+json, */*");
+    if (!operatorId.isEmpty())
+        request.setRawHeader(Http::kOperatorHeader.toByteArray(), operatorId.toUtf8());
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     // A plain request per call: the admin API answers small JSON documents, and HTTP/2's
@@ -170,10 +174,11 @@ Result<QJsonObject> AdminClient::getJson(const QString &path, const QUrlQuery &q
     return reply->json();
 }
 
-Result<QJsonObject> AdminClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject &body)
+Result<QJsonObject> AdminClient::sendJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                                          const QString &operatorId)
 {
     Result<AdminReply> reply =
-        send(method, path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
+        send(method, path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", {}, operatorId);
     if (!reply)
         return reply.error();
     if (reply->body.isEmpty())

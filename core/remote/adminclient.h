@@ -55,17 +55,23 @@ public:
     AdminClient(const AdminClient &) = delete;
     AdminClient &operator=(const AdminClient &) = delete;
 
-    // Sends one request. `path` starts with "/" and is appended to the base URL's path.
+    // Sends one request. `path` starts with "/", is percent-encoded (a slug or id in it via
+    // QUrl::toPercentEncoding) and is appended to the base URL's path; `query` values are
+    // percent-encoded too.
     // When `sink` is given the body is handed to it in pieces as it arrives (on the network
     // thread, while this call waits) instead of being kept; returning false from it aborts
-    // the transfer with Internal "sink-failed".
+    // the transfer with Internal "sink-failed". A change made for someone passes their
+    // Actor id as `operatorId`, which the server records in its audit trail as
+    // "admin:<operatorId>" (the X-Tenantry-Operator header).
     Result<AdminReply> send(const QByteArray &method, const QString &path, const QUrlQuery &query = {},
                             const QByteArray &body = {}, const QByteArray &contentType = {},
-                            const std::function<bool(const QByteArray &chunk)> &sink = {});
+                            const std::function<bool(const QByteArray &chunk)> &sink = {},
+                            const QString &operatorId = {});
 
-    // The JSON calls most routes need: the reply's body as an object.
+    // The JSON calls most routes need: the reply's body as an object ({} for an empty body).
     Result<QJsonObject> getJson(const QString &path, const QUrlQuery &query = {});
-    Result<QJsonObject> sendJson(const QByteArray &method, const QString &path, const QJsonObject &body);
+    Result<QJsonObject> sendJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                                 const QString &operatorId = {});
 
     // The base URL without credentials, for the status bar.
     QString describe() const;
