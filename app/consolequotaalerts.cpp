@@ -1,7 +1,5 @@
 #include "app/consolequotaalerts.h"
 
-#include <algorithm>
-
 namespace Tenantry::App {
 
 Result<qint64> ConsoleQuotaAlerts::newestId()
@@ -16,28 +14,18 @@ Result<qint64> ConsoleQuotaAlerts::newestId()
 
 Result<QList<Widgets::FedQuotaAlert>> ConsoleQuotaAlerts::after(qint64 afterId, int limit)
 {
-    // The repository pages newest first; read back to `afterId`, then hand out the oldest.
-    QList<Widgets::FedQuotaAlert> newer;
-    Storage::QuotaAlertFilter filter;
-    filter.limit = Storage::QuotaAlertRepository::kMaxListLimit;
-    for (;;) {
+    return Widgets::alertsAfter(afterId, limit, [this](qint64 beforeId) -> Result<Widgets::QuotaAlertPage> {
+        Storage::QuotaAlertFilter filter;
+        filter.limit = Storage::QuotaAlertRepository::kMaxListLimit;
+        filter.beforeId = beforeId;
         auto page = m_alerts.list(filter);
         if (!page)
             return page.error();
-        bool reached = page->nextCursor == 0;
-        for (const Storage::StoredQuotaAlert &a : page->items) {
-            if (a.id <= afterId) {
-                reached = true;
-                break;
-            }
-            newer.append({a.id, a.alert});
-        }
-        if (reached)
-            break;
-        filter.beforeId = page->nextCursor;
-    }
-    std::reverse(newer.begin(), newer.end());
-    return newer.mid(0, limit);
+        Widgets::QuotaAlertPage out{{}, page->nextCursor};
+        for (const Storage::StoredQuotaAlert &a : std::as_const(page->items))
+            out.items.append({a.id, a.alert});
+        return out;
+    });
 }
 
 } // namespace Tenantry::App

@@ -4,12 +4,29 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+61"/>
+        <location filename="../app/console.cpp" line="+85"/>
         <source>Profile %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+64"/>
+        <source>No admin token is saved for this profile: add it in File &gt; Connect to….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Tenantry cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server of profile %1 (%2) cannot be used:
+
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry cannot start</translation>
     </message>
@@ -23,7 +40,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Embedded server</source>
         <translation>Embedded server</translation>
     </message>
@@ -44,6 +61,16 @@
     <message>
         <location line="+1"/>
         <source>as servers last saved it (start the embedded server for live figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/remotebackend.cpp" line="+27"/>
+        <source>live from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Server %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -827,7 +854,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>The billing run failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,7 +874,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>%1 is on %2 now; the next invoice adds %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,7 +910,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Invoices of every tenant</source>
         <translation>Invoices of every tenant</translation>
     </message>
@@ -994,13 +1021,8 @@
 <context>
     <name>Tenantry::Widgets::ConnectDialog</name>
     <message>
-        <location filename="../widgets/connection/connectdialog.cpp" line="+29"/>
-        <source>Catalog in &amp;PostgreSQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Connect to a Catalog</source>
+        <location filename="../widgets/connection/connectdialog.cpp" line="+36"/>
+        <source>Connect To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1009,8 +1031,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Data directory (embedded SQLite catalog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote server (admin API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Kept in the keychain; empty keeps the saved one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server&apos;s admin token; kept in the keychain, empty keeps the saved one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1030,11 +1072,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Data directory:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Database &amp;URL:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,7 +1091,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Ser&amp;ver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,7 +1121,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
+        <source>With http:// the admin token crosses the network in clear text: use https:// (e.g. the server behind nginx with TLS) for anything but this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The profile was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1074,12 +1136,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>The profile was saved, its admin token not: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Profile %1 saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Profile %1 deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,7 +1282,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Embedded server</source>
         <translation>Embedded server</translation>
     </message>
@@ -1229,7 +1296,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
@@ -1307,7 +1374,7 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoringpage.cpp" line="+62"/>
+        <location filename="../widgets/monitoring/monitoringpage.cpp" line="+64"/>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
@@ -1322,7 +1389,7 @@
         <translation>The tenant whose requests are drawn beside the total</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Selected tenant:</source>
         <translation>&amp;Selected tenant:</translation>
     </message>
@@ -1332,12 +1399,12 @@
         <translation>No live traffic to show</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+234"/>
         <source>The embedded server is not running — start it from the Server menu.</source>
         <translation>The embedded server is not running — start it from the Server menu.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-195"/>
         <location line="+57"/>
         <source>Requests per second</source>
         <translation>Requests per second</translation>
@@ -1466,7 +1533,12 @@
         <translation>Busiest tenants in the last second</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+70"/>
+        <source>The server&apos;s traffic cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+130"/>
         <source>Since start: %1</source>
         <translation>Since start: %1</translation>
     </message>

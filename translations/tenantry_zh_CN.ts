@@ -4,12 +4,31 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/console.cpp" line="+61"/>
+        <location filename="../app/console.cpp" line="+85"/>
         <source>Profile %1: %2</source>
         <translation>配置 %1：%2</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+64"/>
+        <source>No admin token is saved for this profile: add it in File &gt; Connect to….</source>
+        <translation>此配置未保存管理令牌：请在“文件 &gt; 连接到…”中添加。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Tenantry cannot connect</source>
+        <translation>Tenantry 无法连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server of profile %1 (%2) cannot be used:
+
+%3</source>
+        <translation>无法使用配置 %1 的服务器（%2）：
+
+%3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Tenantry cannot start</source>
         <translation>Tenantry 无法启动</translation>
     </message>
@@ -23,7 +42,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Embedded server</source>
         <translation>内置服务器</translation>
     </message>
@@ -45,6 +64,16 @@
         <location line="+1"/>
         <source>as servers last saved it (start the embedded server for live figures)</source>
         <translation>为服务器最近一次保存的数据（启动内嵌服务器可查看实时数据）</translation>
+    </message>
+    <message>
+        <location filename="../app/remotebackend.cpp" line="+27"/>
+        <source>live from the server</source>
+        <translation>来自服务器的实时数据</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Server %1</source>
+        <translation>服务器 %1</translation>
     </message>
 </context>
 <context>
@@ -826,7 +855,7 @@
         <translation>当前步骤完成后停止…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>The billing run failed.</source>
         <translation>计费运行失败。</translation>
     </message>
@@ -846,7 +875,7 @@
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>%1 is on %2 now; the next invoice adds %3.</source>
         <translation>%1 现已改为 %2；下一张发票将增加 %3。</translation>
     </message>
@@ -880,7 +909,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Invoices of every tenant</source>
         <translation>全部租户的发票</translation>
     </message>
@@ -991,14 +1020,17 @@
 <context>
     <name>Tenantry::Widgets::ConnectDialog</name>
     <message>
-        <location filename="../widgets/connection/connectdialog.cpp" line="+29"/>
         <source>Catalog in &amp;PostgreSQL</source>
-        <translation>目录位于 PostgreSQL(&amp;P)</translation>
+        <translation type="vanished">目录位于 PostgreSQL(&amp;P)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Connect to a Catalog</source>
-        <translation>连接到目录</translation>
+        <translation type="vanished">连接到目录</translation>
+    </message>
+    <message>
+        <location filename="../widgets/connection/connectdialog.cpp" line="+36"/>
+        <source>Connect To</source>
+        <translation>连接到</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1006,9 +1038,29 @@
         <translation>默认数据目录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Data directory (embedded SQLite catalog)</source>
+        <translation>数据目录（内嵌 SQLite 目录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL catalog</source>
+        <translation>PostgreSQL 目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote server (admin API)</source>
+        <translation>远程服务器（管理 API）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Kept in the keychain; empty keeps the saved one</source>
         <translation>保存在钥匙串中；留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server&apos;s admin token; kept in the keychain, empty keeps the saved one</source>
+        <translation>服务器的管理令牌；保存在钥匙串中，留空则保留已保存的令牌</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1027,11 +1079,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Data directory:</source>
         <translation>数据目录(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Database &amp;URL:</source>
         <translation>数据库 URL(&amp;U)：</translation>
     </message>
@@ -1041,7 +1098,17 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Ser&amp;ver:</source>
+        <translation>服务器(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin &amp;token:</source>
+        <translation>管理令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -1061,7 +1128,12 @@
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
+        <source>With http:// the admin token crosses the network in clear text: use https:// (e.g. the server behind nginx with TLS) for anything but this machine.</source>
+        <translation>使用 http:// 时，管理令牌会以明文在网络上传输：除本机外请使用 https://（例如在启用 TLS 的 nginx 之后运行服务器）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The profile was not saved: %1</source>
         <translation>配置未保存：%1</translation>
     </message>
@@ -1071,12 +1143,17 @@
         <translation>配置已保存，但密码未保存：%1</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>The profile was saved, its admin token not: %1</source>
+        <translation>配置已保存，但管理令牌未保存：%1</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Profile %1 saved.</source>
         <translation>配置 %1 已保存。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Profile %1 deleted.</source>
         <translation>配置 %1 已删除。</translation>
     </message>
@@ -1212,7 +1289,7 @@
         <translation>从已保存的连接配置中打开另一个目录</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Embedded server</source>
         <translation>内置服务器</translation>
     </message>
@@ -1226,7 +1303,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
@@ -1304,7 +1381,7 @@
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoringpage.cpp" line="+62"/>
+        <location filename="../widgets/monitoring/monitoringpage.cpp" line="+64"/>
         <source>Monitoring</source>
         <translation>监控</translation>
     </message>
@@ -1319,7 +1396,7 @@
         <translation>在总量旁边绘制其请求曲线的租户</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Selected tenant:</source>
         <translation>选定租户(&amp;S)：</translation>
     </message>
@@ -1329,12 +1406,12 @@
         <translation>没有可显示的实时流量</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+234"/>
         <source>The embedded server is not running — start it from the Server menu.</source>
         <translation>内置服务器未运行——请从“服务器”菜单启动它。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-195"/>
         <location line="+57"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
@@ -1463,7 +1540,12 @@
         <translation>最近一秒最繁忙的租户</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+70"/>
+        <source>The server&apos;s traffic cannot be read: %1</source>
+        <translation>无法读取服务器的流量：%1</translation>
+    </message>
+    <message>
+        <location line="+130"/>
         <source>Since start: %1</source>
         <translation>启动以来：%1</translation>
     </message>

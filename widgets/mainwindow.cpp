@@ -276,6 +276,12 @@ void MainWindow::setServerControl(ServerControl *server)
     updateServerState();
 }
 
+void MainWindow::setMonitoringFeed(Observe::MetricsFeed *feed, std::function<QString(const QString &)> slugOf)
+{
+    m_monitoringFeed = feed;
+    m_monitoringPage->setFeed(feed, std::move(slugOf));
+}
+
 void MainWindow::startServer()
 {
     if (Status started = m_server->start(); !started) {
@@ -287,8 +293,10 @@ void MainWindow::startServer()
 void MainWindow::updateServerState()
 {
     const bool running = m_server->isRunning();
-    m_monitoringPage->setMetrics(running ? m_server->metrics() : nullptr,
-                                 [server = m_server](const QString &tenantId) { return server->slugOf(tenantId); });
+    if (!m_monitoringFeed) {
+        m_monitoringPage->setMetrics(running ? m_server->metrics() : nullptr,
+                                     [server = m_server](const QString &tenantId) { return server->slugOf(tenantId); });
+    }
     m_startServer->setEnabled(!running);
     m_stopServer->setEnabled(running);
     m_copyServerUrl->setEnabled(running);

@@ -20,6 +20,7 @@ class TenantService;
 namespace Tenantry::Observe {
 class AuditTrail;
 struct AuditEntry;
+class MetricsFeed;
 }
 
 namespace Tenantry::Billing {
@@ -71,8 +72,14 @@ public:
     ~MainWindow() override;
 
     TenantsPage *tenantsPage() const { return m_tenantsPage; }
-    // Shows "not running" until given metrics (MonitoringPage::setMetrics()).
+    // Shows "not running" until given metrics (MonitoringPage::setMetrics()) or a feed
+    // (setMonitoringFeed()).
     MonitoringPage *monitoringPage() const { return m_monitoringPage; }
+    // Charts `feed` on the Monitoring page, e.g. the Remote::RemoteMetrics of the server the
+    // console is connected to, its tenants named by `slugOf` if given, else by the feed
+    // (MonitoringPage::setFeed()); from then on the embedded server's metrics are not charted.
+    // Not owned; it must outlive the window. Call once, before show().
+    void setMonitoringFeed(Observe::MetricsFeed *feed, std::function<QString(const QString &tenantId)> slugOf = {});
 
     // Adds File > Connect to… which calls `choose` (the application shows the profiles and
     // opens the one chosen). Call once, before show().
@@ -147,6 +154,7 @@ private:
     QAction *m_copyAdminToken = nullptr;
     QLabel *m_serverLabel = nullptr;
     MonitoringPage *m_monitoringPage = nullptr;
+    Observe::MetricsFeed *m_monitoringFeed = nullptr;
     AuditPage *m_auditPage = nullptr;
     QListWidgetItem *m_auditItem = nullptr;
     QListWidgetItem *m_billingItem = nullptr;

@@ -1,6 +1,8 @@
 #include "core/base/clock.h"
+#include "core/observe/metricsfeed.h"
 #include "core/observe/requestmetrics.h"
 #include "widgets/monitoring/busiesttenantsmodel.h"
+#include "widgets/monitoring/monitoringformat.h"
 #include "widgets/monitoring/monitoringpage.h"
 #include "widgets/monitoring/tenantpicker.h"
 #include "widgets/monitoring/timeserieschart.h"
@@ -16,10 +18,15 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 using namespace Qt::StringLiterals;
 using std::chrono::milliseconds;
 using Tenantry::ManualClock;
+using Tenantry::Observe::MetricsFeed;
+using Tenantry::Observe::MetricsSample;
 using Tenantry::Observe::RequestMetrics;
+using Tenantry::Observe::TenantRate;
 using Tenantry::Widgets::BusiestTenantsModel;
 using Tenantry::Widgets::MonitoringPage;
 using Tenantry::Widgets::TenantPicker;
@@ -27,6 +34,32 @@ using Tenantry::Widgets::TimeSeriesChart;
 using Tenantry::Widgets::TopTenantsChart;
 
 namespace {
+
+// A feed that answers like a remote one: whatever the test queued, and nothing new while
+// the queue is empty (a poll still under way).
+class ScriptedFeed final : public MetricsFeed
+{
+public:
+    using Answer = Tenantry::Result<std::optional<MetricsSample>>;
+
+    void setSelectedTenant(const QString &tenantId) override { selected = tenantId; }
+    Answer next() override
+    {
+        ++calls;
+        if (answers.empty())
+            return std::optional<MetricsSample>();
+        Answer answer = answers.front();
+        answers.pop_front();
+        return answer;
+    }
+    QStringList tenantIds() const override { return ids; }
+    QString slugOf(const QString &tenantId) const override { return tenantId.mid(3); } // "id-acme": "acme"
+
+    std::deque<Answer> answers;
+    QString selected;
+    QStringList ids;
+    int calls = 0;
+};
 
 class MonitoringPageTest : public ::testing::Test
 {
@@ -264,6 +297,97 @@ TEST_F(MonitoringPageTest, PointsOlderThanTheWindowScrollOut)
     EXPECT_EQ(all->count(), window + 2);
     EXPECT_LT(qint64(all->at(0).x()), clock.now().addSecs(-window).toMSecsSinceEpoch());
     EXPECT_EQ(qint64(all->at(1).x()), clock.now().addSecs(-window).toMSecsSinceEpoch());
+}
+
+TEST_F(MonitoringPageTest, OverARemoteStyleFeedItDrawsWhatArrivesAndWaitsForTheRest)
+{
+    ScriptedFeed feed;
+    feed.ids = {u"id-acme"_s, u"id-globex"_s};
+    page.setFeed(&feed); // named by the feed
+    page.show();
+    EXPECT_TRUE(page.hasMetrics());
+    EXPECT_TRUE(page.isSampling());
+    EXPECT_TRUE(page.findChild<QWidget *>(u"monitoringDashboard"_s)->isVisible());
+
+    QLineSeries *all = series(u"requestsChart"_s, u"allRequestsSeries"_s);
+    page.tick(); // nothing has arrived yet
+    EXPECT_EQ(all->count(), 0);
+    EXPECT_EQ(text(u"rateTileValue"_s), Tenantry::Widgets::MonitoringFormat::unknown());
+
+    MetricsSample s;
+    clock.advanceSeconds(1);
+    s.at = clock.now();
+    s.interval = milliseconds(1000);
+    s.requests = s.requestsTotal = 40;
+    s.requestsPerSecond = 40;
+    s.p50 = s.p95 = s.p99 = milliseconds(3);
+    s.tenantsSeen = s.tenantsActive = 2;
+    TenantRate acme{u"id-acme"_s, 30, 0, 0, 30, 30.0, milliseconds(3)};
+    TenantRate globex{u"id-globex"_s, 10, 0, 0, 10, 10.0, milliseconds(2)};
+    s.top = {acme, globex};
+    feed.answers.push_back(std::optional(s));
+    page.tick();
+    ASSERT_EQ(all->count(), 1);
+    EXPECT_DOUBLE_EQ(all->at(0).y(), 40.0);
+    EXPECT_EQ(text(u"rateTileValue"_s), u"40"_s);
+    EXPECT_EQ(tableColumn(BusiestTenantsModel::TenantColumn), (QStringList{u"acme"_s, u"globex"_s}));
+
+    page.tick(); // the next poll is still out: the page keeps what it shows
+    EXPECT_EQ(all->count(), 1);
+    EXPECT_EQ(text(u"rateTileValue"_s), u"40"_s);
+    EXPECT_EQ(feed.calls, 3);
+
+    // Selecting hands the tenant to the feed; the picker offers the feed's tenants.
+    table()->selectRow(1);
+    EXPECT_EQ(feed.selected, u"id-globex"_s);
+    auto *picker = page.findChild<TenantPicker *>(u"tenantPicker"_s);
+    picker->refresh();
+    EXPECT_GE(picker->findText(u"acme"_s), 0);
+}
+
+TEST_F(MonitoringPageTest, AFeedThatCannotReadItsServerSaysSoInsteadOfDrawing)
+{
+    ScriptedFeed feed;
+    page.setFeed(&feed, {});
+    page.show();
+    MetricsSample s;
+    const auto queueSecond = [&](double rate) {
+        clock.advanceSeconds(1);
+        s.at = clock.now();
+        s.interval = milliseconds(1000);
+        s.requests = qint64(rate);
+        s.requestsPerSecond = rate;
+        feed.answers.push_back(std::optional(s));
+    };
+    queueSecond(12);
+    page.tick();
+    QLineSeries *all = series(u"requestsChart"_s, u"allRequestsSeries"_s);
+    ASSERT_EQ(all->count(), 1);
+
+    feed.answers.push_back(Tenantry::Error::unavailable(
+        u"server-unreachable"_s, u"The server at http://127.0.0.1:9 cannot be reached: Connection refused"_s));
+    page.tick();
+    EXPECT_TRUE(page.isFeedFailing());
+    EXPECT_TRUE(page.findChild<QWidget *>(u"monitoringEmptyState"_s)->isVisible());
+    EXPECT_FALSE(page.findChild<QWidget *>(u"monitoringDashboard"_s)->isVisible());
+    EXPECT_TRUE(text(u"monitoringEmptyText"_s).contains(u"cannot be reached"_s)) << text(u"monitoringEmptyText"_s).toStdString();
+    EXPECT_FALSE(text(u"monitoringEmptyText"_s).contains(u"embedded server"_s));
+    EXPECT_EQ(all->count(), 1); // no zeros for the failed poll
+    EXPECT_TRUE(page.isSampling()); // it keeps asking, to notice the server coming back
+
+    page.tick(); // still nothing: still the failure
+    EXPECT_TRUE(page.findChild<QWidget *>(u"monitoringEmptyState"_s)->isVisible());
+
+    queueSecond(7);
+    page.tick();
+    EXPECT_FALSE(page.isFeedFailing());
+    EXPECT_TRUE(page.findChild<QWidget *>(u"monitoringDashboard"_s)->isVisible());
+    ASSERT_EQ(all->count(), 2);
+    EXPECT_DOUBLE_EQ(all->at(1).y(), 7.0);
+
+    page.setFeed(nullptr, {});
+    EXPECT_FALSE(page.hasMetrics());
+    EXPECT_TRUE(text(u"monitoringEmptyText"_s).contains(u"embedded server is not running"_s));
 }
 
 TEST_F(MonitoringPageTest, LosingTheMetricsClearsTheChartsAndShowsTheEmptyStateAgain)

@@ -4,7 +4,7 @@
 #include "widgets/connection/secretstore.h"
 #include "widgets/messagebanner.h"
 
-#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -26,22 +26,32 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, SecretStore &secrets,
     , m_list(new QListWidget(this))
     , m_name(new QLineEdit(this))
     , m_dataDir(new QLineEdit(this))
-    , m_postgres(new QCheckBox(tr("Catalog in &PostgreSQL"), this))
+    , m_kind(new QComboBox(this))
     , m_url(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_server(new QLineEdit(this))
+    , m_token(new QLineEdit(this))
     , m_banner(new MessageBanner(this))
 {
-    setWindowTitle(tr("Connect to a Catalog"));
+    setWindowTitle(tr("Connect To"));
     m_list->setObjectName(u"profileList"_s);
     m_name->setObjectName(u"profileName"_s);
     m_dataDir->setObjectName(u"profileDataDir"_s);
     m_dataDir->setPlaceholderText(tr("The default data directory"));
-    m_postgres->setObjectName(u"profilePostgres"_s);
+    m_kind->setObjectName(u"profileKind"_s);
+    m_kind->addItem(tr("Data directory (embedded SQLite catalog)"));
+    m_kind->addItem(tr("PostgreSQL catalog"));
+    m_kind->addItem(tr("Remote server (admin API)"));
     m_url->setObjectName(u"profileDatabase"_s);
     m_url->setPlaceholderText(u"postgresql://tenantry@db.example.com:5432/tenantry"_s);
     m_password->setObjectName(u"profilePassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Kept in the keychain; empty keeps the saved one"));
+    m_server->setObjectName(u"profileServer"_s);
+    m_server->setPlaceholderText(u"https://tenantry.example.com"_s);
+    m_token->setObjectName(u"profileToken"_s);
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("The server's admin token; kept in the keychain, empty keeps the saved one"));
     m_banner->setObjectName(u"connectBanner"_s);
 
     auto *browse = new QPushButton(tr("&Browse…"), this);
@@ -56,11 +66,14 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, SecretStore &secrets,
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&Data directory:"), dirRow);
-    form->addRow(QString(), m_postgres);
     form->addRow(tr("Database &URL:"), m_url);
     form->addRow(tr("Pass&word:"), m_password);
-    connect(m_postgres, &QCheckBox::toggled, this, &ConnectDialog::updateFields);
+    form->addRow(tr("Ser&ver:"), m_server);
+    form->addRow(tr("Admin &token:"), m_token);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectDialog::updateFields);
+    connect(m_server, &QLineEdit::textChanged, this, &ConnectDialog::updateFields);
 
     auto *newButton = new QPushButton(tr("&New"), this);
     auto *save = new QPushButton(tr("&Save"), this);
@@ -124,25 +137,45 @@ void ConnectDialog::showProfile(const QString &name)
     const ConnectionProfile p = m_profiles.find(name).value_or(ConnectionProfile{});
     m_name->setText(p.name);
     m_dataDir->setText(p.dataDir);
-    m_postgres->setChecked(p.usesPostgres());
+    m_kind->setCurrentIndex(int(p.usesServer() ? ProfileKind::Server
+                                : p.usesPostgres() ? ProfileKind::Postgres
+                                                   : ProfileKind::DataDirectory));
     m_url->setText(p.databaseUrl);
     m_password->clear();
+    m_server->setText(p.serverUrl);
+    m_token->clear();
     updateFields();
+}
+
+ConnectDialog::ProfileKind ConnectDialog::kind() const
+{
+    return ProfileKind(m_kind->currentIndex());
 }
 
 void ConnectDialog::updateFields()
 {
-    m_url->setEnabled(m_postgres->isChecked());
-    m_password->setEnabled(m_postgres->isChecked());
+    const ProfileKind k = kind();
+    m_dataDir->setEnabled(k != ProfileKind::Server);
+    m_url->setEnabled(k == ProfileKind::Postgres);
+    m_password->setEnabled(k == ProfileKind::Postgres);
+    m_server->setEnabled(k == ProfileKind::Server);
+    m_token->setEnabled(k == ProfileKind::Server);
+    if (k == ProfileKind::Server && sendsTokenInClear(m_server->text().trimmed()))
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("With http:// the admin token crosses the network in clear text: use https:// "
+                                 "(e.g. the server behind nginx with TLS) for anything but this machine."));
 }
 
 bool ConnectDialog::saveProfile()
 {
     ConnectionProfile p;
     p.name = m_name->text().trimmed();
-    p.dataDir = m_dataDir->text().trimmed();
     QString password = m_password->text();
-    if (m_postgres->isChecked()) {
+    if (kind() == ProfileKind::Server)
+        p.serverUrl = m_server->text().trimmed();
+    else
+        p.dataDir = m_dataDir->text().trimmed();
+    if (kind() == ProfileKind::Postgres) {
         // A password pasted as part of the URL goes where the password field's goes.
         const auto [url, inUrl] = splitPassword(m_url->text().trimmed());
         p.databaseUrl = url;
@@ -160,10 +193,17 @@ bool ConnectDialog::saveProfile()
             return false;
         }
     }
-    reloadList(p.name);
+    if (p.usesServer() && !m_token->text().isEmpty()) {
+        if (Status kept = m_secrets.write(p.adminTokenKey(), m_token->text()); !kept) {
+            m_banner->showMessage(MessageBanner::Kind::Error,
+                                  tr("The profile was saved, its admin token not: %1").arg(kept.error().message));
+            return false;
+        }
+    }
+    reloadList(p.name); // shows the clear-text warning again where it applies
     if (m_secrets.usesFile())
         m_banner->showMessage(MessageBanner::Kind::Warning, m_secrets.warning());
-    else
+    else if (!(p.usesServer() && sendsTokenInClear(p.serverUrl)))
         m_banner->showMessage(MessageBanner::Kind::Information, tr("Profile %1 saved.").arg(p.name));
     return true;
 }
@@ -174,6 +214,7 @@ void ConnectDialog::deleteProfile()
     if (!p)
         return;
     (void)m_secrets.remove(p->secretKey());
+    (void)m_secrets.remove(p->adminTokenKey());
     m_profiles.remove(p->name);
     reloadList({});
     m_banner->showMessage(MessageBanner::Kind::Information, tr("Profile %1 deleted.").arg(p->name));

@@ -2,7 +2,7 @@
 
 #include <QDialog>
 
-class QCheckBox;
+class QComboBox;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -13,12 +13,13 @@ class ConnectionProfiles;
 class MessageBanner;
 class SecretStore;
 
-// File > Connect to…: the saved connection profiles, each a data directory and, for a
-// PostgreSQL catalog, its URL; the password typed (or found in a pasted URL) goes to the
-// SecretStore, never into the profile. Save keeps a profile, Delete forgets it and its
-// password, Connect saves and asks for the console to open it (connectRequested). Where no
-// keychain is available the banner says where passwords are kept instead. GUI thread only;
-// the profiles and secrets must outlive the dialog.
+// File > Connect to…: the saved connection profiles, each of one kind: a data directory, a
+// PostgreSQL catalog (its URL), or a remote server (its address). The database password
+// typed (or found in a pasted URL) and the server's admin token go to the SecretStore, never
+// into the profile. Save keeps a profile, Delete forgets it and its secrets, Connect saves and
+// asks for the console to open it (connectRequested). Where no keychain is available the
+// banner says where secrets are kept instead; a server address that would send the token in
+// clear text is warned about. GUI thread only; the profiles and secrets must outlive the dialog.
 class ConnectDialog final : public QDialog
 {
     Q_OBJECT
@@ -33,10 +34,14 @@ public:
     // Saves, emits connectRequested and closes; false when saving failed.
     bool connectToProfile();
 
+    // The kinds, in the order the Kind field lists them.
+    enum class ProfileKind { DataDirectory, Postgres, Server };
+
 Q_SIGNALS:
     void connectRequested(const QString &profileName);
 
 private:
+    ProfileKind kind() const;
     void reloadList(const QString &select);
     void showProfile(const QString &name);
     void updateFields();
@@ -46,9 +51,11 @@ private:
     QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_dataDir;
-    QCheckBox *m_postgres;
+    QComboBox *m_kind; // ProfileKind
     QLineEdit *m_url;
     QLineEdit *m_password;
+    QLineEdit *m_server;
+    QLineEdit *m_token;
     MessageBanner *m_banner;
 };
 

@@ -1,5 +1,6 @@
 #include "widgets/connection/connectionprofile.h"
 
+#include <QHostAddress>
 #include <QSettings>
 #include <QUrl>
 
@@ -32,6 +33,15 @@ QString withPassword(const QString &url, const QString &password)
     return parsed.toString();
 }
 
+bool sendsTokenInClear(const QString &serverUrl)
+{
+    const QUrl url(serverUrl);
+    if (url.scheme() != "http"_L1)
+        return false;
+    const QHostAddress address(url.host());
+    return url.host() != "localhost"_L1 && !address.isLoopback();
+}
+
 QList<ConnectionProfile> ConnectionProfiles::all() const
 {
     QList<ConnectionProfile> out;
@@ -39,7 +49,8 @@ QList<ConnectionProfile> ConnectionProfiles::all() const
     const QStringList names = m_settings.childGroups();
     for (const QString &name : names) {
         out.append({name, m_settings.value(name + u"/data-dir"_s).toString(),
-                    m_settings.value(name + u"/database"_s).toString()});
+                    m_settings.value(name + u"/database"_s).toString(),
+                    m_settings.value(name + u"/server"_s).toString()});
     }
     m_settings.endGroup();
     std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.name.localeAwareCompare(b.name) < 0; });
@@ -60,7 +71,12 @@ Status ConnectionProfiles::save(const ConnectionProfile &profile)
     QList<FieldError> errors;
     if (profile.name.trimmed().isEmpty() || profile.name.contains(u'/') || profile.name.contains(u'\\'))
         errors.append({u"name"_s, u"Give the profile a name without slashes."_s});
-    if (profile.usesPostgres()) {
+    if (profile.usesServer()) {
+        const QUrl url(profile.serverUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1) || url.host().isEmpty()
+            || !url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+            errors.append({u"server"_s, u"A server is an https://host:port address (http:// on this machine)."_s});
+    } else if (profile.usesPostgres()) {
         const QUrl url(profile.databaseUrl);
         if (!url.isValid() || (url.scheme() != "postgresql"_L1 && url.scheme() != "postgres"_L1))
             errors.append({u"database"_s, u"A PostgreSQL catalog is a postgresql://user@host:port/database URL."_s});
@@ -72,7 +88,9 @@ Status ConnectionProfiles::save(const ConnectionProfile &profile)
     m_settings.beginGroup(kGroup);
     m_settings.remove(profile.name);
     m_settings.setValue(profile.name + u"/data-dir"_s, profile.dataDir);
-    m_settings.setValue(profile.name + u"/database"_s, profile.databaseUrl);
+    m_settings.setValue(profile.name + u"/database"_s, profile.usesServer() ? QString() : profile.databaseUrl);
+    if (profile.usesServer())
+        m_settings.setValue(profile.name + u"/server"_s, profile.serverUrl);
     m_settings.endGroup();
     m_settings.sync();
     return {};

@@ -12,19 +12,28 @@ class QSettings;
 
 namespace Tenantry::Widgets {
 
-// A catalog the console opens itself, saved under a name: a data directory with its
-// embedded SQLite catalog, or a PostgreSQL catalog (tenant data still under the data
-// directory where the isolation strategy keeps files). The database password is never part
-// of the profile: it lives in a SecretStore under secretKey().
+// What the console connects to, saved under a name: a catalog it opens itself (a data
+// directory with its embedded SQLite catalog, or a PostgreSQL catalog, tenant data still under
+// the data directory where the isolation strategy keeps files), or a remote `tenantry serve`
+// whose admin API it uses. Secrets are never part of the profile: the database password
+// lives in a SecretStore under secretKey(), the server's admin token under adminTokenKey().
 struct ConnectionProfile {
     QString name;
     QString dataDir;     // empty: the platform's default data directory
     QString databaseUrl; // empty: SQLite in dataDir; else postgresql://user@host:port/db
+    QString serverUrl;   // non-empty: a remote server, https://host[:port] (dataDir and databaseUrl unused)
 
-    bool usesPostgres() const { return !databaseUrl.isEmpty(); }
+    bool usesServer() const { return !serverUrl.isEmpty(); }
+    bool usesPostgres() const { return !usesServer() && !databaseUrl.isEmpty(); }
     // Where the profile's database password is kept in a SecretStore.
     QString secretKey() const { return QStringLiteral("connection/%1/database-password").arg(name); }
+    // Where the remote server's admin token is kept in a SecretStore.
+    QString adminTokenKey() const { return QStringLiteral("connection/%1/admin-token").arg(name); }
 };
+
+// True when the admin token would cross a network in clear text: http:// to anything but
+// this machine.
+bool sendsTokenInClear(const QString &serverUrl);
 
 // A database URL without its password, and the password ("" when it had none).
 std::pair<QString, QString> splitPassword(const QString &url);
@@ -41,7 +50,8 @@ public:
     QList<ConnectionProfile> all() const;
     std::optional<ConnectionProfile> find(const QString &name) const;
     // Adds or replaces the profile of that name. Errors: Invalid "invalid-profile" (no name,
-    // a '/' in it, or a database URL that is not postgresql:// or still holds a password).
+    // a '/' in it, a database URL that is not postgresql:// or still holds a password, or a
+    // server URL that is not http(s)://host with no user, password, query or fragment).
     Status save(const ConnectionProfile &profile);
     void remove(const QString &name);
 

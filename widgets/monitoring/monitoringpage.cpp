@@ -1,6 +1,8 @@
 #include "widgets/monitoring/monitoringpage.h"
 
 #include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/observe/metricsfeed.h"
 #include "core/observe/metricssampler.h"
 #include "core/observe/requestmetrics.h"
 #include "widgets/monitoring/busiesttenantsmodel.h"
@@ -69,13 +71,12 @@ MonitoringPage::MonitoringPage(QWidget *parent)
     m_picker->setToolTip(tr("The tenant whose requests are drawn beside the total"));
     m_picker->setSource([this] {
         QList<TenantPicker::Entry> entries;
-        if (m_metrics) {
-            m_metrics->forEachTenant([&entries](const QString &tenantId, const Observe::TenantTotals &) {
-                entries.append({tenantId, {}});
-            });
+        if (m_feed) {
+            const QStringList ids = m_feed->tenantIds();
+            entries.reserve(ids.size());
+            for (const QString &tenantId : ids)
+                entries.append({tenantId, slugFor(tenantId)});
         }
-        for (TenantPicker::Entry &e : entries)
-            e.label = slugFor(e.tenantId);
         return entries;
     });
     connect(m_picker, &TenantPicker::tenantPicked, this, &MonitoringPage::selectTenant);
@@ -123,13 +124,12 @@ QWidget *MonitoringPage::buildEmptyState()
     headline->setAlignment(Qt::AlignCenter);
     layout->addWidget(headline);
 
-    auto *explanation = new QLabel(
-        tr("The embedded server is not running — start it from the Server menu."), empty);
-    explanation->setObjectName(u"monitoringEmptyText"_s);
-    explanation->setAlignment(Qt::AlignCenter);
-    explanation->setWordWrap(true);
-    explanation->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(explanation);
+    m_emptyText = new QLabel(empty);
+    m_emptyText->setObjectName(u"monitoringEmptyText"_s);
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_emptyText);
     layout->addStretch(3);
     return empty;
 }
@@ -327,23 +327,49 @@ QWidget *MonitoringPage::buildDashboard()
 void MonitoringPage::setMetrics(const Observe::RequestMetrics *metrics, SlugLookup slugOf)
 {
     m_timer.stop();
-    m_metrics = metrics;
-    m_slugOf = std::move(slugOf);
+    m_feed = nullptr;
     m_sampler.reset();
-    clearHistory();
-    if (m_metrics) {
+    if (metrics) {
         const Clock &clock = m_clock ? *m_clock : *m_systemClock;
-        m_sampler = std::make_unique<Observe::MetricsSampler>(*m_metrics, clock, kBusiestRows);
-        m_sampler->setSelectedTenant(m_selectedTenant);
-        m_lastSampleAt = clock.now();
+        m_sampler = std::make_unique<Observe::MetricsSampler>(*metrics, clock, kBusiestRows);
     }
-    m_stack->setCurrentIndex(m_metrics ? 1 : 0);
+    watch(m_sampler.get(), std::move(slugOf));
+}
+
+void MonitoringPage::setFeed(Observe::MetricsFeed *feed, SlugLookup slugOf)
+{
+    m_timer.stop();
+    m_feed = nullptr;
+    m_sampler.reset();
+    watch(feed, std::move(slugOf));
+}
+
+void MonitoringPage::watch(Observe::MetricsFeed *feed, SlugLookup slugOf)
+{
+    m_feed = feed;
+    m_slugOf = std::move(slugOf);
+    m_feedFailing = false;
+    clearHistory();
+    if (m_feed) {
+        m_feed->setSelectedTenant(m_selectedTenant);
+        m_lastSampleAt = (m_clock ? *m_clock : *m_systemClock).now();
+    }
+    m_emptyText->setText(tr("The embedded server is not running — start it from the Server menu."));
+    m_stack->setCurrentIndex(m_feed ? 1 : 0);
     // Nothing to watch, nothing to pick: only the explanation.
     for (QWidget *w : std::initializer_list<QWidget *>{m_windowLabel, m_pickerLabel, m_picker})
-        w->setVisible(m_metrics != nullptr);
+        w->setVisible(m_feed != nullptr);
     m_picker->setCurrentTenant(m_selectedTenant, slugFor(m_selectedTenant));
     updateSelectedLineName();
     startOrStopSampling();
+}
+
+void MonitoringPage::showFeedError(const Error &error)
+{
+    // The charts would go on with the last figures as if they were current: hide them.
+    m_feedFailing = true;
+    m_emptyText->setText(tr("The server's traffic cannot be read: %1").arg(error.message));
+    m_stack->setCurrentIndex(0);
 }
 
 void MonitoringPage::setClock(const Clock *clock)
@@ -371,7 +397,9 @@ QString MonitoringPage::slugFor(const QString &tenantId) const
 {
     if (tenantId.isEmpty())
         return {};
-    const QString slug = m_slugOf ? m_slugOf(tenantId) : QString();
+    QString slug = m_slugOf ? m_slugOf(tenantId) : QString();
+    if (slug.isEmpty() && m_feed)
+        slug = m_feed->slugOf(tenantId);
     return slug.isEmpty() ? tenantId : slug;
 }
 
@@ -379,8 +407,8 @@ void MonitoringPage::selectTenant(const QString &tenantId)
 {
     if (tenantId != m_selectedTenant) {
         m_selectedTenant = tenantId;
-        if (m_sampler)
-            m_sampler->setSelectedTenant(tenantId);
+        if (m_feed)
+            m_feed->setSelectedTenant(tenantId);
         // The line showed another tenant: start it afresh rather than splice two tenants.
         m_requestsChart->clearLine(m_selectedLine);
         updateSelectedLineName();
@@ -412,15 +440,33 @@ void MonitoringPage::syncTableSelection()
 
 void MonitoringPage::tick()
 {
-    if (!m_sampler)
+    if (!m_feed)
         return;
-    const Observe::MetricsSample sample = m_sampler->sample();
+    const Result<std::optional<Observe::MetricsSample>> next = m_feed->next();
+    if (!next) {
+        showFeedError(next.error());
+        return;
+    }
+    if (!next.value())
+        return; // nothing new yet: keep what is shown
+    if (m_feedFailing) {
+        m_feedFailing = false;
+        m_stack->setCurrentIndex(1);
+    }
+    const Observe::MetricsSample &sample = *next.value();
     m_lastSampleAt = sample.at;
     if (sample.interval <= std::chrono::milliseconds(0))
         return; // no time passed: no rate to draw
     plot(sample);
     updateTiles(sample);
     updateBusiest(sample);
+    // A remote feed learns slugs from its polls: the selected tenant, chosen by id before,
+    // gets its name once one is known.
+    if (const QString label = slugFor(m_selectedTenant); label != m_selectedLabel) {
+        m_selectedLabel = label;
+        updateSelectedLineName();
+        m_picker->setCurrentTenant(m_selectedTenant, label);
+    }
 }
 
 void MonitoringPage::plot(const Observe::MetricsSample &sample)
@@ -506,7 +552,7 @@ void MonitoringPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     // Catch up at once if a tick is due; otherwise the timer brings the next one.
-    if (m_sampler) {
+    if (m_feed) {
         const Clock &clock = m_clock ? *m_clock : *m_systemClock;
         if (!m_lastSampleAt.isValid() || m_lastSampleAt.msecsTo(clock.now()) >= kTickInterval.count())
             tick();
@@ -523,7 +569,7 @@ void MonitoringPage::hideEvent(QHideEvent *event)
 void MonitoringPage::startOrStopSampling()
 {
     const bool looking = isVisible() && !(window()->windowState() & Qt::WindowMinimized);
-    if (m_sampler && looking) {
+    if (m_feed && looking) {
         if (!m_timer.isActive())
             m_timer.start();
     } else {

@@ -15,9 +15,11 @@ class QTreeWidget;
 
 namespace Tenantry {
 class Clock;
+struct Error;
 }
 
 namespace Tenantry::Observe {
+class MetricsFeed;
 class MetricsSampler;
 class RequestMetrics;
 struct MetricsSample;
@@ -31,20 +33,23 @@ class TimeSeriesChart;
 class TopTenantsChart;
 
 // The Monitoring area of the console: live traffic of the server whose RequestMetrics the
-// page is given. Once a second (tick()) it samples the metrics and shows, over a rolling
-// window of five minutes: requests per second overall and for one selected tenant, latency
-// p50/p95/p99 and error rates of each second; the busiest tenants of the last second as bars
-// and as a table; summary tiles; and a list of alerts fed from elsewhere (showAlert()).
+// page is given, or of the MetricsFeed it is given (a remote server's). Once a second
+// (tick()) it takes a sample and shows, over a rolling window of five minutes: requests per
+// second overall and for one selected tenant, latency p50/p95/p99 and error rates of each
+// second; the busiest tenants of the last second as bars and as a table; summary tiles; and
+// a list of alerts fed from elsewhere (showAlert()).
 // Clicking a table row or a bar, or choosing in the tenant picker, selects the tenant whose
 // line is drawn.
 //
 // Sampling runs only while the page is shown: hidden (another page, a minimised window) it
 // costs nothing, and when shown again the first sample covers the whole gap, drawn as a flat
 // segment at the gap's average. Without metrics the page says how to get some instead of
-// drawing zeros.
+// drawing zeros; when the feed cannot read its figures (a remote server gone) the page says
+// why instead of the charts, until a sample comes again. A feed with nothing new at a tick
+// (a remote poll still under way) leaves everything as it is.
 //
-// Does not own the metrics; they must outlive the page or be replaced first (setMetrics()).
-// GUI thread only (the metrics may be fed from any thread).
+// Does not own the metrics or the feed; they must outlive the page or be replaced first
+// (setMetrics(), setFeed()). GUI thread only (the metrics may be fed from any thread).
 class MonitoringPage final : public QWidget
 {
     Q_OBJECT
@@ -64,7 +69,15 @@ public:
     // Starts watching `metrics` (nullptr: nothing to watch; the page shows how to start the
     // embedded server). Clears the charts; keeps the selected tenant.
     void setMetrics(const Observe::RequestMetrics *metrics, SlugLookup slugOf);
-    bool hasMetrics() const { return m_metrics != nullptr; }
+    // Starts watching `feed` instead, e.g. a Remote::RemoteMetrics (nullptr: as
+    // setMetrics(nullptr)). Tenants are named by `slugOf` if given and it knows them, else by
+    // the feed's own MetricsFeed::slugOf(). The feed's own clock times its samples. Clears the
+    // charts; keeps the selected tenant, which it hands to the feed.
+    void setFeed(Observe::MetricsFeed *feed, SlugLookup slugOf = {});
+    // Whether there is something to watch (metrics or a feed), even if it cannot be read now.
+    bool hasMetrics() const { return m_feed != nullptr; }
+    // True while the feed's last answer was an error, which the page shows in place of the charts.
+    bool isFeedFailing() const { return m_feedFailing; }
 
     // The source of sample times; nullptr restores the system clock. Does not take ownership.
     // Takes effect at the next setMetrics().
@@ -74,7 +87,7 @@ public:
     QString selectedTenant() const { return m_selectedTenant; }
     void selectTenant(const QString &tenantId);
 
-    // True while the once-a-second timer runs (shown, with metrics).
+    // True while the once-a-second timer runs (shown, with metrics or a feed).
     bool isSampling() const { return m_timer.isActive(); }
 
 public Q_SLOTS:
@@ -97,21 +110,26 @@ private:
     void updateBusiest(const Observe::MetricsSample &sample);
     void syncTableSelection();
     void updateSelectedLineName();
+    void watch(Observe::MetricsFeed *feed, SlugLookup slugOf);
+    void showFeedError(const Error &error);
     void startOrStopSampling();
     void clearHistory();
     QString slugFor(const QString &tenantId) const; // the slug, or the id when unknown
 
-    const Observe::RequestMetrics *m_metrics = nullptr;
+    Observe::MetricsFeed *m_feed = nullptr; // m_sampler, or a feed not owned
     SlugLookup m_slugOf;
     const Clock *m_clock = nullptr;
     std::unique_ptr<Clock> m_systemClock;
-    std::unique_ptr<Observe::MetricsSampler> m_sampler;
+    std::unique_ptr<Observe::MetricsSampler> m_sampler; // of the metrics given to setMetrics()
+    bool m_feedFailing = false;
     QTimer m_timer;
     QDateTime m_lastSampleAt;
     QString m_selectedTenant;
+    QString m_selectedLabel; // what the selected line and the picker name it (its slug, else its id)
     bool m_syncingSelection = false;
 
     QStackedWidget *m_stack = nullptr;
+    QLabel *m_emptyText = nullptr;
     QLabel *m_windowLabel = nullptr;
     QLabel *m_pickerLabel = nullptr;
     TenantPicker *m_picker = nullptr;

@@ -1,8 +1,9 @@
 #include "widgets/connection/connectdialog.h"
 #include "widgets/connection/connectionprofile.h"
 #include "widgets/connection/secretstore.h"
+#include "widgets/messagebanner.h"
 
-#include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QSettings>
@@ -87,8 +88,9 @@ TEST_F(ConnectionTest, TheKeychainStoreKeepsASecretWhereverItCan)
     ASSERT_TRUE(store.write(u"tenantry-test/k"_s, u"correct horse"_s).ok());
     EXPECT_EQ(store.read(u"tenantry-test/k"_s).value().value_or(QString()), u"correct horse"_s);
     EXPECT_EQ(store.usesFile(), !store.warning().isEmpty());
-    if (!store.usesFile())
+    if (!store.usesFile()) {
         EXPECT_FALSE(fileText(u"fallback.conf"_s).contains("correct horse")) << "in the keychain, not the file";
+    }
     ASSERT_TRUE(store.remove(u"tenantry-test/k"_s).ok());
     EXPECT_FALSE(store.read(u"tenantry-test/k"_s).value().has_value());
 }
@@ -97,7 +99,7 @@ TEST_F(ConnectionTest, TheDialogPutsThePasswordInTheSecretStoreAndConnects)
 {
     ConnectDialog dialog(profiles, secrets, {});
     dialog.findChild<QLineEdit *>(u"profileName"_s)->setText(u"prod"_s);
-    dialog.findChild<QCheckBox *>(u"profilePostgres"_s)->setChecked(true);
+    dialog.findChild<QComboBox *>(u"profileKind"_s)->setCurrentIndex(int(ConnectDialog::ProfileKind::Postgres));
     dialog.findChild<QLineEdit *>(u"profileDatabase"_s)->setText(u"postgresql://tenantry:s3cr3t@db.example.com/tenantry"_s);
     QStringList requested;
     QObject::connect(&dialog, &ConnectDialog::connectRequested, [&](const QString &name) { requested.append(name); });
@@ -114,6 +116,56 @@ TEST_F(ConnectionTest, TheDialogPutsThePasswordInTheSecretStoreAndConnects)
     again.deleteProfile();
     EXPECT_FALSE(profiles.find(u"prod"_s).has_value());
     EXPECT_FALSE(secrets.read(u"connection/prod/database-password"_s).value().has_value());
+}
+
+TEST_F(ConnectionTest, ServerProfilesNeedAnHttpAddressAndKeepNoSecret)
+{
+    ASSERT_TRUE(profiles.save({u"remote"_s, {}, {}, u"https://tenantry.example.com:8443"_s}).ok());
+    const auto remote = profiles.find(u"remote"_s);
+    ASSERT_TRUE(remote);
+    EXPECT_TRUE(remote->usesServer());
+    EXPECT_FALSE(remote->usesPostgres());
+    EXPECT_EQ(remote->adminTokenKey(), u"connection/remote/admin-token"_s);
+    EXPECT_NE(remote->adminTokenKey(), remote->secretKey());
+
+    for (const QString &bad : {u"ftp://tenantry.example.com"_s, u"https://admin:token@tenantry.example.com"_s,
+                               u"https://tenantry.example.com/?token=x"_s, u"tenantry.example.com"_s}) {
+        const Status refused = profiles.save({u"bad"_s, {}, {}, bad});
+        ASSERT_FALSE(refused.ok()) << bad.toStdString();
+        EXPECT_EQ(refused.error().code, u"invalid-profile"_s);
+    }
+    EXPECT_FALSE(profiles.find(u"bad"_s));
+
+    EXPECT_TRUE(sendsTokenInClear(u"http://tenantry.example.com"_s));
+    EXPECT_FALSE(sendsTokenInClear(u"http://127.0.0.1:8080"_s));
+    EXPECT_FALSE(sendsTokenInClear(u"http://localhost:8080"_s));
+    EXPECT_FALSE(sendsTokenInClear(u"https://tenantry.example.com"_s));
+}
+
+TEST_F(ConnectionTest, TheDialogKeepsTheAdminTokenInTheSecretStore)
+{
+    ConnectDialog dialog(profiles, secrets, {});
+    dialog.findChild<QLineEdit *>(u"profileName"_s)->setText(u"remote"_s);
+    dialog.findChild<QComboBox *>(u"profileKind"_s)->setCurrentIndex(int(ConnectDialog::ProfileKind::Server));
+    EXPECT_FALSE(dialog.findChild<QLineEdit *>(u"profileDataDir"_s)->isEnabled());
+    EXPECT_TRUE(dialog.findChild<QLineEdit *>(u"profileToken"_s)->isEnabled());
+    dialog.findChild<QLineEdit *>(u"profileServer"_s)->setText(u"http://tenantry.example.com"_s);
+    EXPECT_TRUE(dialog.findChild<MessageBanner *>(u"connectBanner"_s)->text().contains(u"clear text"_s))
+        << "http:// to another machine is warned about";
+    dialog.findChild<QLineEdit *>(u"profileToken"_s)->setText(u"the-admin-token-0123456789"_s);
+    ASSERT_TRUE(dialog.connectToProfile());
+    const auto saved = profiles.find(u"remote"_s);
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->serverUrl, u"http://tenantry.example.com"_s);
+    EXPECT_TRUE(saved->dataDir.isEmpty());
+    EXPECT_EQ(secrets.read(saved->adminTokenKey()).value().value_or(QString()), u"the-admin-token-0123456789"_s);
+    EXPECT_FALSE(fileText(u"console.conf"_s).contains("the-admin-token")) << "never in the profile";
+
+    ConnectDialog again(profiles, secrets, u"remote"_s);
+    EXPECT_EQ(again.findChild<QComboBox *>(u"profileKind"_s)->currentIndex(), int(ConnectDialog::ProfileKind::Server));
+    EXPECT_TRUE(again.findChild<QLineEdit *>(u"profileToken"_s)->text().isEmpty()) << "not shown back";
+    again.deleteProfile();
+    EXPECT_FALSE(secrets.read(u"connection/remote/admin-token"_s).value().has_value());
 }
 
 TEST_F(ConnectionTest, ABadProfileIsRefusedAndNothingIsKept)
