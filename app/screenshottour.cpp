@@ -6,15 +6,18 @@
 #include "widgets/mainwindow.h"
 #include "widgets/monitoring/monitoringpage.h"
 #include "widgets/quotas/quotaspage.h"
+#include "widgets/tenants/tenantdialog.h"
 #include "widgets/tenants/tenantspage.h"
 #include "widgets/tenants/tenanttablemodel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
-#include <QPushButton>
 #include <QDir>
+#include <QLineEdit>
 #include <QPixmap>
+#include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTimer>
@@ -32,9 +35,10 @@ struct Stop {
 };
 
 // Monitoring last and longest: its charts fill as the traffic goes on.
-// "plan-change" is the Billing page's plan change dialog, shot on its own.
-const Stop kStops[] = {{"tenants", 1500}, {"billing", 1500}, {"plan-change", 1500}, {"quotas", 2500},
-                       {"audit", 2500},   {"settings", 800}, {"monitoring", 40000}};
+// "new-tenant" is the Tenants page's create wizard at its review, "plan-change" the Billing
+// page's plan change dialog, each shot on its own (and closed, creating or changing nothing).
+const Stop kStops[] = {{"tenants", 1500}, {"new-tenant", 1200}, {"billing", 1500}, {"plan-change", 1500},
+                       {"quotas", 2500},  {"audit", 2500},      {"settings", 800}, {"monitoring", 40000}};
 
 } // namespace
 
@@ -65,6 +69,11 @@ void ScreenshotTour::step()
     const Stop &stop = kStops[m_next++];
     Widgets::MainWindow &w = m_window();
     const QString area = QString::fromLatin1(stop.area);
+    if (area == "new-tenant"_L1) {
+        openNewTenant();
+        QTimer::singleShot(stop.settleMs, this, &ScreenshotTour::step);
+        return;
+    }
     if (area == "plan-change"_L1) {
         openPlanChange();
         QTimer::singleShot(stop.settleMs, this, &ScreenshotTour::step);
@@ -96,6 +105,25 @@ void ScreenshotTour::step()
             w.monitoringPage()->selectTenant(tenants->tenantAt(row).id);
     }
     QTimer::singleShot(stop.settleMs, this, &ScreenshotTour::step);
+}
+
+void ScreenshotTour::openNewTenant()
+{
+    // The wizard runs its own event loop; fill its first step and walk to the review.
+    QTimer::singleShot(0, this, [this] { m_window().tenantsPage()->action(Widgets::TenantsPage::Action::New)->trigger(); });
+    QTimer::singleShot(300, this, [] {
+        auto *wizard = qobject_cast<Widgets::TenantDialog *>(QApplication::activeModalWidget());
+        if (!wizard) {
+            std::fprintf(stderr, "screenshots: the new tenant wizard did not open\n");
+            return;
+        }
+        wizard->findChild<QLineEdit *>(u"displayNameEdit"_s)->setText(u"Wayne Enterprises"_s);
+        auto *plan = wizard->findChild<QComboBox *>(u"planCombo"_s);
+        plan->setCurrentIndex(plan->findData(u"pro"_s));
+        wizard->findChild<QComboBox *>(u"timeZoneCombo"_s)->setCurrentText(u"America/New_York"_s);
+        while (wizard->currentStep() < Widgets::TenantDialog::kStepCount - 1 && wizard->next()) {
+        }
+    });
 }
 
 void ScreenshotTour::openPlanChange()

@@ -29,6 +29,7 @@ public:
 
 private:
     void step();
+    void openNewTenant();
     void openPlanChange();
     bool shoot(const QString &area);
 

@@ -2063,7 +2063,7 @@
 <context>
     <name>Tenantry::Widgets::TenantDialog</name>
     <message>
-        <location filename="../widgets/tenants/tenantdialog.cpp" line="+103"/>
+        <location filename="../widgets/tenants/tenantdialog.cpp" line="+105"/>
         <source>New Tenant</source>
         <translation type="unfinished">New Tenant</translation>
     </message>
@@ -2123,7 +2123,22 @@
         <translation type="unfinished">The new tenant gets the plan and configuration of &lt;b&gt;%1&lt;/b&gt; (%2). Its data and API keys are not copied.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+36"/>
+        <source>How operators and the tenant&apos;s users will know it. The slug identifies it in URLs and API calls and cannot be changed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the tenant may use and where its data lives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How dates, times and the tenant&apos;s branding look.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>e.g. Acme Corporation</source>
         <translation type="unfinished">e.g. Acme Corporation</translation>
     </message>
@@ -2174,11 +2189,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+174"/>
         <source>Plan:</source>
         <translation type="unfinished">Plan:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-159"/>
         <source>&amp;Locale:</source>
         <translation type="unfinished">&amp;Locale:</translation>
     </message>
@@ -2208,7 +2224,17 @@
         <translation type="unfinished">Otherwise the tenant stays pending until you activate it.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2228,7 +2254,87 @@
         <translation type="unfinished">%1 (copy)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region and branding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slug:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Isolation:</source>
+        <translation type="unfinished">Isolation:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pending, until activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locale:</source>
+        <translation type="unfinished">Locale:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone:</source>
+        <translation type="unfinished">Time zone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme colour:</source>
+        <translation type="unfinished">Theme colour:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;Create this tenant?&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;Its first API key is shown on the next page, once.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Its first API key:</source>
         <translation type="unfinished">Its first API key:</translation>
     </message>
@@ -2263,7 +2369,7 @@
         <translation type="unfinished">Theme Colour</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+116"/>
         <source>Tenant Cloned</source>
         <translation type="unfinished">Tenant Cloned</translation>
     </message>

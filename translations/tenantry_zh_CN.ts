@@ -2070,7 +2070,7 @@
 <context>
     <name>Tenantry::Widgets::TenantDialog</name>
     <message>
-        <location filename="../widgets/tenants/tenantdialog.cpp" line="+103"/>
+        <location filename="../widgets/tenants/tenantdialog.cpp" line="+105"/>
         <source>New Tenant</source>
         <translation>新建租户</translation>
     </message>
@@ -2130,7 +2130,22 @@
         <translation>新租户将沿用 &lt;b&gt;%1&lt;/b&gt;（%2）的套餐和配置，但不会复制其数据和 API 密钥。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+36"/>
+        <source>How operators and the tenant&apos;s users will know it. The slug identifies it in URLs and API calls and cannot be changed later.</source>
+        <translation>运维人员和租户用户看到的名称。标识用于 URL 和 API 调用中识别租户，创建后不能更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the tenant may use and where its data lives.</source>
+        <translation>租户可以使用的资源，以及其数据的存放位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How dates, times and the tenant&apos;s branding look.</source>
+        <translation>日期、时间和租户品牌的显示方式。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>e.g. Acme Corporation</source>
         <translation>例如：Acme Corporation</translation>
     </message>
@@ -2181,11 +2196,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+174"/>
         <source>Plan:</source>
         <translation>套餐：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-159"/>
         <source>&amp;Locale:</source>
         <translation>区域设置(&amp;L)：</translation>
     </message>
@@ -2215,7 +2231,17 @@
         <translation>否则租户将保持“待激活”，直到您手动激活。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2235,7 +2261,87 @@
         <translation>%1 - 副本</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan and data</source>
+        <translation>套餐与数据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region and branding</source>
+        <translation>地区与品牌</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slug:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Isolation:</source>
+        <translation>隔离方式：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starts:</source>
+        <translation>初始状态：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>已激活</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pending, until activated</source>
+        <translation>待激活，直到手动激活</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locale:</source>
+        <translation>区域设置：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme colour:</source>
+        <translation>主题颜色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;Create this tenant?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;创建此租户？&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;Its first API key is shown on the next page, once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;其第一个 API 密钥将在下一页显示，且仅显示一次。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Its first API key:</source>
         <translation>首个 API 密钥：</translation>
     </message>
@@ -2270,7 +2376,7 @@
         <translation>主题色</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+116"/>
         <source>Tenant Cloned</source>
         <translation>租户已克隆</translation>
     </message>

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -337,6 +338,70 @@ TEST_F(TenantDialogTest, TakenSlugIsShownAtTheSlugField)
     EXPECT_FALSE(errorFor(u"slug"_s)->isHidden());
     EXPECT_TRUE(errorFor(u"slug"_s)->text().contains(u"taken"_s));
     EXPECT_FALSE(dialog.createdTenant().has_value());
+}
+
+TEST_F(TenantDialogTest, TheWizardMovesOnOnlyPastValidStepsAndCreatesAtTheReview)
+{
+    dialog.show();
+    auto *next = child<QPushButton>(u"nextButton"_s);
+    auto *back = child<QPushButton>(u"backButton"_s);
+    auto *create = child<QPushButton>(u"createButton"_s);
+    ASSERT_TRUE(next && back && create);
+    EXPECT_EQ(dialog.currentStep(), 0);
+    EXPECT_FALSE(back->isEnabled());
+    EXPECT_FALSE(create->isVisible()) << "nothing to create before the review";
+
+    EXPECT_FALSE(dialog.next()) << "a tenant needs a name";
+    EXPECT_EQ(dialog.currentStep(), 0);
+    EXPECT_FALSE(errorFor(u"display_name"_s)->isHidden());
+    EXPECT_TRUE(errorFor(u"time_zone"_s)->isHidden()) << "later steps are not judged yet";
+
+    child<QLineEdit>(u"displayNameEdit"_s)->setText(u"Wayne Enterprises"_s);
+    next->click();
+    EXPECT_EQ(dialog.currentStep(), 1);
+    auto *plan = child<QComboBox>(u"planCombo"_s);
+    plan->setCurrentIndex(plan->findData(u"basic"_s));
+    child<QCheckBox>(u"activateCheck"_s)->setChecked(false);
+    ASSERT_TRUE(dialog.next());
+    EXPECT_EQ(dialog.currentStep(), 2);
+
+    child<QComboBox>(u"timeZoneCombo"_s)->setCurrentText(u"Gotham/Downtown"_s);
+    EXPECT_FALSE(dialog.next());
+    EXPECT_EQ(dialog.currentStep(), 2);
+    EXPECT_FALSE(errorFor(u"time_zone"_s)->isHidden());
+    child<QComboBox>(u"timeZoneCombo"_s)->setCurrentText(u"America/New_York"_s);
+    ASSERT_TRUE(dialog.next());
+    EXPECT_EQ(dialog.currentStep(), TenantDialog::kStepCount - 1);
+    EXPECT_TRUE(create->isVisible());
+    EXPECT_FALSE(next->isVisible());
+    const QString review = child<QLabel>(u"wizardReview"_s)->text();
+    EXPECT_TRUE(review.contains(u"wayne-enterprises"_s));
+    EXPECT_TRUE(review.contains(u"America/New_York"_s));
+    EXPECT_TRUE(review.contains(plan->currentText()));
+    EXPECT_TRUE(service.calls().isEmpty()) << "nothing is created while walking through";
+
+    back->click();
+    EXPECT_EQ(dialog.currentStep(), 2);
+    next->click();
+    create->click();
+    EXPECT_EQ(service.calls(), QStringList{u"create wayne-enterprises"_s});
+    const std::optional<Tenant> stored = service.find(u"wayne-enterprises"_s);
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->plan, u"basic"_s);
+    EXPECT_EQ(stored->status, TenantStatus::Pending);
+    EXPECT_EQ(stored->config.timeZone, u"America/New_York"_s);
+}
+
+TEST_F(TenantDialogTest, ATakenSlugTakesTheWizardBackToItsStep)
+{
+    service.seed({FakeTenantService::makeTenant(u"acme"_s)});
+    dialog.show();
+    child<QLineEdit>(u"displayNameEdit"_s)->setText(u"Acme"_s);
+    while (dialog.currentStep() < TenantDialog::kStepCount - 1)
+        ASSERT_TRUE(dialog.next());
+    EXPECT_FALSE(dialog.submit());
+    EXPECT_EQ(dialog.currentStep(), 0);
+    EXPECT_TRUE(errorFor(u"slug"_s)->isVisible());
 }
 
 TEST_F(TenantDialogTest, ShowsTheFirstKeyOnceAfterCreation)

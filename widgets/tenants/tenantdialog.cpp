@@ -26,6 +26,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Widgets {
@@ -158,13 +160,60 @@ void TenantDialog::buildForm()
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    formLayout->addLayout(form);
+    // The wizard gives each group of fields a step of its own; clone and edit show one form.
+    QFormLayout *identityForm = form;
+    QFormLayout *planForm = form;
+    QFormLayout *regionForm = form;
+    if (isWizard()) {
+        m_stepTitle = new QLabel(formPage);
+        m_stepTitle->setObjectName(u"wizardStepTitle"_s);
+        QFont title = m_stepTitle->font();
+        title.setBold(true);
+        title.setPointSizeF(title.pointSizeF() * 1.15);
+        m_stepTitle->setFont(title);
+        formLayout->addWidget(m_stepTitle);
+        m_steps = new QStackedWidget(formPage);
+        m_steps->setObjectName(u"wizardSteps"_s);
+        const auto addStep = [this, formPage](const QString &intro) {
+            auto *step = new QWidget(formPage);
+            auto *layout = new QVBoxLayout(step);
+            layout->setContentsMargins(0, 0, 0, 0);
+            auto *text = new QLabel(intro, step);
+            text->setWordWrap(true);
+            layout->addWidget(text);
+            auto *stepForm = new QFormLayout;
+            stepForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+            layout->addLayout(stepForm);
+            layout->addStretch();
+            m_steps->addWidget(step);
+            return stepForm;
+        };
+        identityForm = addStep(tr("How operators and the tenant's users will know it. The slug identifies it in "
+                                  "URLs and API calls and cannot be changed later."));
+        planForm = addStep(tr("What the tenant may use and where its data lives."));
+        regionForm = addStep(tr("How dates, times and the tenant's branding look."));
+        auto *review = new QWidget(formPage);
+        auto *reviewLayout = new QVBoxLayout(review);
+        reviewLayout->setContentsMargins(0, 0, 0, 0);
+        m_review = new QLabel(review);
+        m_review->setObjectName(u"wizardReview"_s);
+        m_review->setTextFormat(Qt::RichText);
+        m_review->setWordWrap(true);
+        reviewLayout->addWidget(m_review);
+        reviewLayout->addStretch();
+        m_steps->addWidget(review);
+        formLayout->addWidget(m_steps);
+        delete form; // never used: every field has its step
+        form = nullptr;
+    } else {
+        formLayout->addLayout(form);
+    }
 
     m_displayName = new QLineEdit(formPage);
     m_displayName->setObjectName(u"displayNameEdit"_s);
     m_displayName->setPlaceholderText(tr("e.g. Acme Corporation"));
     m_displayName->setMaxLength(200);
-    addField(form, tr("&Display name:"), m_displayName, u"display_name"_s);
+    addField(identityForm, tr("&Display name:"), m_displayName, u"display_name"_s);
 
     m_slug = new QLineEdit(formPage);
     m_slug->setObjectName(u"slugEdit"_s);
@@ -172,7 +221,7 @@ void TenantDialog::buildForm()
     m_slug->setMaxLength(63);
     m_slug->setToolTip(tr("Identifies the tenant in URLs and API calls, e.g. acme.example.com. "
                           "Lower-case letters, digits and hyphens. It cannot be changed later."));
-    addField(form, tr("&Slug:"), m_slug, u"slug"_s);
+    addField(identityForm, tr("&Slug:"), m_slug, u"slug"_s);
     if (m_edit) {
         m_slug->setText(m_source->slug);
         m_slug->setReadOnly(true);
@@ -185,7 +234,7 @@ void TenantDialog::buildForm()
             m_plan->setObjectName(u"planCombo"_s);
             for (const QString &plan : {u"free"_s, u"basic"_s, u"pro"_s, u"enterprise"_s})
                 m_plan->addItem(TenantTableModel::planLabel(plan), plan);
-            addField(form, tr("&Plan:"), m_plan, u"plan"_s);
+            addField(planForm, tr("&Plan:"), m_plan, u"plan"_s);
 
             m_isolation = new QComboBox(formPage);
             m_isolation->setObjectName(u"isolationCombo"_s);
@@ -195,14 +244,14 @@ void TenantDialog::buildForm()
             m_isolation->setToolTip(tr("Where the tenant's data lives: tables shared with other tenants (rows "
                                        "keyed by tenant), a schema of its own (PostgreSQL), or a database of its own. "
                                        "It cannot be changed later."));
-            addField(form, tr("&Isolation:"), m_isolation, u"isolation"_s);
+            addField(planForm, tr("&Isolation:"), m_isolation, u"isolation"_s);
             connect(m_isolation, &QComboBox::currentIndexChanged, this, [this] { touch(u"isolation"_s); });
         } else {
             auto *plan = new QLabel(tr("%1 — changed with the subscription, on the Subscriptions & Billing page")
                                         .arg(TenantTableModel::planLabel(m_source->plan)),
                                     formPage);
             plan->setWordWrap(true);
-            form->addRow(tr("Plan:"), plan);
+            planForm->addRow(tr("Plan:"), plan);
         }
 
         const TenantConfig defaults = m_edit ? m_source->config : TenantConfig{};
@@ -217,7 +266,7 @@ void TenantDialog::buildForm()
             m_locale->setItemData(m_locale->count() - 1, QLocale(code).nativeLanguageName(), Qt::ToolTipRole);
         }
         m_locale->setCurrentText(defaults.locale);
-        addField(form, tr("&Locale:"), m_locale, u"locale"_s);
+        addField(regionForm, tr("&Locale:"), m_locale, u"locale"_s);
 
         m_timeZone = new QComboBox(formPage);
         m_timeZone->setObjectName(u"timeZoneCombo"_s);
@@ -229,7 +278,7 @@ void TenantDialog::buildForm()
         m_timeZone->completer()->setFilterMode(Qt::MatchContains);
         m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
         m_timeZone->completer()->setCompletionMode(QCompleter::PopupCompletion);
-        addField(form, tr("&Time zone:"), m_timeZone, u"time_zone"_s);
+        addField(regionForm, tr("&Time zone:"), m_timeZone, u"time_zone"_s);
 
         m_colorButton = new QPushButton(formPage);
         m_colorButton->setObjectName(u"themeColorButton"_s);
@@ -241,14 +290,14 @@ void TenantDialog::buildForm()
         colorLayout->addStretch();
         setThemeColor(defaults.themeColor);
         connect(m_colorButton, &QPushButton::clicked, this, &TenantDialog::chooseThemeColor);
-        addField(form, tr("Theme &colour:"), colorRow, u"theme_color"_s);
+        addField(regionForm, tr("Theme &colour:"), colorRow, u"theme_color"_s);
 
         if (!m_edit) {
             m_activate = new QCheckBox(tr("&Activate immediately"), formPage);
             m_activate->setObjectName(u"activateCheck"_s);
             m_activate->setChecked(true);
             m_activate->setToolTip(tr("Otherwise the tenant stays pending until you activate it."));
-            form->addRow(QString(), m_activate);
+            planForm->addRow(QString(), m_activate);
         }
 
         connect(m_locale, &QComboBox::currentTextChanged, this, [this] { touch(u"locale"_s); });
@@ -261,13 +310,28 @@ void TenantDialog::buildForm()
     formLayout->addStretch();
 
     m_formButtons = new QDialogButtonBox(QDialogButtonBox::Cancel, formPage);
-    QPushButton *create = m_formButtons->addButton(m_edit ? tr("&Save") : isClone() ? tr("C&lone") : tr("C&reate"),
-                                                   QDialogButtonBox::AcceptRole);
-    create->setObjectName(u"createButton"_s);
-    create->setDefault(true);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch();
+    if (isWizard()) {
+        // Beside the box rather than in it, so Back and Next come before Create and Cancel
+        // whatever order the platform gives a button box's roles.
+        m_backButton = new QPushButton(tr("< &Back"), formPage);
+        m_backButton->setObjectName(u"backButton"_s);
+        connect(m_backButton, &QPushButton::clicked, this, &TenantDialog::back);
+        m_nextButton = new QPushButton(tr("&Next >"), formPage);
+        m_nextButton->setObjectName(u"nextButton"_s);
+        connect(m_nextButton, &QPushButton::clicked, this, &TenantDialog::next);
+        buttonRow->addWidget(m_backButton);
+        buttonRow->addWidget(m_nextButton);
+    }
+    buttonRow->addWidget(m_formButtons);
+    m_createButton = m_formButtons->addButton(m_edit ? tr("&Save") : isClone() ? tr("C&lone") : tr("C&reate"),
+                                              QDialogButtonBox::AcceptRole);
+    m_createButton->setObjectName(u"createButton"_s);
+    m_createButton->setDefault(true);
     connect(m_formButtons, &QDialogButtonBox::accepted, this, &TenantDialog::submit);
     connect(m_formButtons, &QDialogButtonBox::rejected, this, &TenantDialog::reject);
-    formLayout->addWidget(m_formButtons);
+    formLayout->addLayout(buttonRow);
 
     m_pages->addWidget(formPage);
     m_pages->addWidget(buildKeyPage());
@@ -292,7 +356,91 @@ void TenantDialog::buildForm()
     // Pre-filled values are not the operator's mistakes: start with no messages shown.
     m_touched.clear();
     showErrors({});
+    if (isWizard())
+        showStep(0);
     setMinimumWidth(520);
+}
+
+int TenantDialog::stepOf(const QString &field)
+{
+    const QString key = fieldKey(field);
+    if (key == "display_name"_L1 || key == "slug"_L1)
+        return 0;
+    if (key == "plan"_L1 || key == "isolation"_L1)
+        return 1;
+    return 2; // locale, time zone, theme colour, settings
+}
+
+int TenantDialog::currentStep() const
+{
+    return m_steps ? m_steps->currentIndex() : 0;
+}
+
+void TenantDialog::showStep(int step)
+{
+    if (!m_steps)
+        return;
+    step = std::clamp(step, 0, kStepCount - 1);
+    m_steps->setCurrentIndex(step);
+    const QString titles[kStepCount] = {tr("Name"), tr("Plan and data"), tr("Region and branding"), tr("Review")};
+    m_stepTitle->setText(tr("Step %1 of %2: %3").arg(step + 1).arg(kStepCount).arg(titles[step]));
+    const bool last = step == kStepCount - 1;
+    if (last)
+        m_review->setText(reviewText());
+    m_backButton->setEnabled(step > 0);
+    m_nextButton->setVisible(!last);
+    m_createButton->setVisible(last);
+    // Enter moves on until the review, where it creates.
+    m_nextButton->setDefault(!last);
+    m_createButton->setDefault(last);
+}
+
+bool TenantDialog::next()
+{
+    if (!m_steps || currentStep() == kStepCount - 1)
+        return false;
+    const int step = currentStep();
+    const QHash<QString, QString> errors = validationErrors();
+    bool stepValid = true;
+    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
+        if (stepOf(it.key()) != step)
+            continue;
+        m_touched.insert(it.key());
+        stepValid = stepValid && !errors.contains(it.key());
+    }
+    showErrors(errors);
+    if (!stepValid)
+        return false;
+    showStep(step + 1);
+    return true;
+}
+
+void TenantDialog::back()
+{
+    if (m_steps && currentStep() > 0)
+        showStep(currentStep() - 1);
+}
+
+QString TenantDialog::reviewText() const
+{
+    const TenantConfig c = config();
+    const QString isolation = m_isolation->currentData().toString();
+    const auto row = [](const QString &label, const QString &value) {
+        return u"<tr><td style='padding-right:12px'>%1</td><td><b>%2</b></td></tr>"_s.arg(label.toHtmlEscaped(),
+                                                                                        value.toHtmlEscaped());
+    };
+    QString rows;
+    rows += row(tr("Display name:"), c.displayName.isEmpty() ? m_slug->text().trimmed() : c.displayName);
+    rows += row(tr("Slug:"), m_slug->text().trimmed());
+    rows += row(tr("Plan:"), m_plan->currentText());
+    rows += row(tr("Isolation:"), isolation.isEmpty() ? m_isolation->currentText()
+                                                      : TenantTableModel::isolationLabel(isolation));
+    rows += row(tr("Starts:"), m_activate->isChecked() ? tr("active") : tr("pending, until activated"));
+    rows += row(tr("Locale:"), c.locale);
+    rows += row(tr("Time zone:"), c.timeZone);
+    rows += row(tr("Theme colour:"), c.themeColor);
+    return tr("<p>Create this tenant?</p>") + u"<table>"_s + rows + u"</table>"_s
+        + tr("<p>Its first API key is shown on the next page, once.</p>");
 }
 
 QWidget *TenantDialog::buildKeyPage()
@@ -461,6 +609,12 @@ bool TenantDialog::submit()
     const QHash<QString, QString> errors = validationErrors();
     showErrors(errors);
     if (!errors.isEmpty()) {
+        if (m_steps) {
+            int first = kStepCount - 1;
+            for (auto it = errors.cbegin(); it != errors.cend(); ++it)
+                first = std::min(first, stepOf(it.key()));
+            showStep(first);
+        }
         // Focus the first bad field in form order.
         const QList<std::pair<QString, QWidget *>> editors = {
             {u"display_name"_s, m_displayName}, {u"slug"_s, m_slug},
@@ -494,6 +648,11 @@ bool TenantDialog::submit()
 
     if (!created) {
         showServiceError(created.error());
+        // Back to the step of the field the service named, e.g. a taken slug.
+        if (m_steps && !created.error().fields.isEmpty())
+            showStep(stepOf(created.error().fields.first().field));
+        else if (m_steps && created.error().code == "slug-taken"_L1)
+            showStep(stepOf(u"slug"_s));
         return false;
     }
     m_created = created->tenant;

@@ -28,6 +28,12 @@ namespace Tenantry::Widgets {
 // Registers a new tenant, clones an existing one, or edits a tenant's configuration, through
 // TenantService.
 //
+// A new tenant is registered in steps, a wizard: its name and slug; its plan, isolation and
+// whether it starts active; its locale, time zone and theme colour; a review of it all, where
+// Create registers it. Next moves on only when the step's fields are valid; an error the
+// service reports takes the operator back to the step of the field it names. Clone and edit
+// are one short form.
+//
 // The form is checked as the operator types with the rules the service applies
 // (normalizeSlug, validateConfig); a field's message appears once that field has been
 // edited, and every message appears when Create is pressed on an invalid form. Errors the
@@ -54,7 +60,11 @@ public:
     TenantDialog(TenantService *service, const Tenant &tenant, Purpose purpose = Purpose::Clone,
                  QWidget *parent = nullptr);
 
+    static constexpr int kStepCount = 4; // name, plan and data, region and branding, review
+
     bool isClone() const { return m_source.has_value() && !m_edit; }
+    // The wizard's step shown, 0-based; 0 outside the wizard.
+    int currentStep() const;
     bool isEdit() const { return m_edit; }
     // The tenant this dialog created, once it has; std::nullopt before.
     std::optional<Tenant> createdTenant() const { return m_created; }
@@ -65,8 +75,14 @@ public:
 
 public Q_SLOTS:
     // What the Create (Save) button does: shows every validation message and, when the form
-    // is valid, asks the service. Returns true when the tenant was created (changed).
+    // is valid, asks the service. Returns true when the tenant was created (changed). In the
+    // wizard it may be called from any step; on an invalid form it shows the first step with
+    // an error.
     bool submit();
+    // The wizard's steps (create mode): Next checks the current step and moves on (false when
+    // it stays, showing why); Back returns. Both are no-ops outside the wizard.
+    bool next();
+    void back();
     void reject() override;
 
 Q_SIGNALS:
@@ -75,6 +91,10 @@ Q_SIGNALS:
 
 private:
     void buildForm();
+    bool isWizard() const { return !m_source.has_value(); }
+    void showStep(int step);
+    static int stepOf(const QString &field);
+    QString reviewText() const;
     QWidget *buildKeyPage();
     void addField(QFormLayout *form, const QString &label, QWidget *editor, const QString &field);
     TenantConfig config() const;
@@ -103,6 +123,12 @@ private:
     QPushButton *m_colorButton = nullptr;
     QCheckBox *m_activate = nullptr;
     QLabel *m_formError = nullptr;
+    QStackedWidget *m_steps = nullptr; // the wizard's steps; null for clone and edit
+    QLabel *m_stepTitle = nullptr;
+    QLabel *m_review = nullptr;
+    QPushButton *m_backButton = nullptr;
+    QPushButton *m_nextButton = nullptr;
+    QPushButton *m_createButton = nullptr;
     QDialogButtonBox *m_formButtons = nullptr;
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QString> m_serviceErrors; // field -> message, until that field is edited
