@@ -224,10 +224,8 @@ void QuotasPage::load(const Tenant &tenant)
         return;
     }
     m_current = tenant;
-    m_planName = TenantTableModel::planLabel(tenant.plan);
     m_limits->setSettings(settings.value());
-    refreshUsage();
-    updateHeading();
+    refreshUsage(); // and the heading, with the time of the figures
     if (!settings->planKnown) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("The plan \"%1\" of %2 does not exist: only the tenant's overrides limit it.")
@@ -237,15 +235,18 @@ void QuotasPage::load(const Tenant &tenant)
 
 void QuotasPage::refreshUsage()
 {
-    if (!m_current || !m_usage)
+    if (!m_current)
         return;
-    auto usage = m_usage->usage(*m_current);
-    if (!usage) {
-        m_subtitle->setText(tr("Usage could not be read: %1").arg(usage.error().message));
+    if (!m_usage) {
+        updateHeading();
         return;
     }
-    m_limits->setUsage(usage.value());
+    auto usage = m_usage->usage(*m_current);
+    if (usage)
+        m_limits->setUsage(usage.value());
     updateHeading();
+    if (!usage)
+        m_subtitle->setText(tr("Usage could not be read: %1").arg(usage.error().message));
 }
 
 void QuotasPage::reload()
@@ -300,7 +301,7 @@ void QuotasPage::updateHeading()
     }
     const QString name = m_current->config.displayName.isEmpty() ? m_current->slug : m_current->config.displayName;
     m_title->setText(tr("%1 (%2)").arg(name, m_current->slug));
-    QString subtitle = tr("Plan: %1").arg(m_planName);
+    QString subtitle = tr("Plan: %1").arg(TenantTableModel::planLabel(m_current->plan));
     if (m_usage) {
         subtitle += u" · "_s + tr("Usage: %1, as of %2")
                                    .arg(m_usage->origin(), QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));

@@ -96,7 +96,6 @@ private:
     QPushButton *m_inheritButton;
     QTimer *m_usageTimer;
     std::optional<Tenant> m_current;
-    QString m_planName;
     bool m_reselecting = false;
     DiscardConfirmation m_confirmDiscard;
 };

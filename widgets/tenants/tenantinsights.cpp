@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
+#include <QSet>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -103,14 +104,11 @@ void TenantInsights::refreshUsage()
         }
     }
     // Rebuilt only when the set of dimensions changes, so the bars do not flicker.
-    QStringList names;
+    QSet<QString> names;
     for (const Quota::DimensionUsage &u : std::as_const(usage))
-        names.append(u.name);
-    QStringList shownNames = m_shown.keys();
-    std::sort(shownNames.begin(), shownNames.end());
-    QStringList sortedNames = names;
-    std::sort(sortedNames.begin(), sortedNames.end());
-    if (sortedNames != shownNames) {
+        names.insert(u.name);
+    const QStringList shownNames = m_shown.keys();
+    if (names != QSet<QString>(shownNames.cbegin(), shownNames.cend())) {
         for (const Bar &b : std::as_const(m_shown)) {
             delete b.label;
             delete b.bar;

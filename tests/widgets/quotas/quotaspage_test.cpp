@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 
@@ -242,6 +243,31 @@ TEST(QuotaOverrideParsing, ReadsWhatOperatorsType)
     EXPECT_FALSE(P::parseOverride(u"api_calls_per_month"_s, u"2.5"_s).error.isEmpty());
     EXPECT_FALSE(P::parseOverride(u"api_calls_per_month"_s, u"-3"_s).error.isEmpty());
     EXPECT_EQ(P::parseOverride(u"api_calls_per_month"_s, u"1,000,000"_s).value.toDouble(), 1e6);
+}
+
+} // namespace
+
+namespace {
+
+// Usage that cannot be read, as from a server that stopped answering.
+class UnreadableUsage final : public Widgets::UsageSource
+{
+public:
+    Result<QList<Quota::DimensionUsage>> usage(const Tenant &) override
+    {
+        return Error::unavailable(u"server-unreachable"_s, u"The server at http://10.0.0.9 cannot be reached."_s);
+    }
+    QString origin() const override { return u"live from the server"_s; }
+};
+
+TEST_F(QuotasPageTest, UsageThatCannotBeReadIsSaidWhileTheLimitsShow)
+{
+    UnreadableUsage unreadable;
+    QuotasPage broken(m_quotas.get(), m_model.get(), &unreadable);
+    ASSERT_TRUE(broken.selectTenant(u"acme"_s));
+    EXPECT_TRUE(broken.findChild<QLabel *>(u"quotaSubtitle"_s)->text().contains(u"cannot be reached"_s));
+    EXPECT_GT(broken.limitsModel()->rowCount(), 0) << "the limits are shown all the same";
+    EXPECT_EQ(broken.currentTenant()->slug, u"acme"_s);
 }
 
 } // namespace
