@@ -143,11 +143,14 @@ TEST_F(TenantTableModelTest, NewTenantIsAppendedAndPurgedTenantRemoved)
     EXPECT_EQ(inserts, 1);
     EXPECT_EQ(model.rowCount(), 9);
     EXPECT_EQ(model.tenantAt(8).slug, u"globex"_s);
+    EXPECT_EQ(model.rowOfSlug(u"GLOBEX"_s), 8) << "found by slug as typed, any case";
 
     // tenant-00003 is deleted in the fixture; purging removes its row and later rows shift.
     ASSERT_TRUE(service.apply(Tenantry::Actor::system(), u"tenant-00003"_s, LifecycleAction::Purge, /*force=*/true).ok());
     EXPECT_EQ(model.rowCount(), 8);
     EXPECT_EQ(model.rowOfSlug(u"tenant-00003"_s), -1);
+    EXPECT_EQ(model.rowOfSlug(u"tenant-00004"_s), 3) << "later rows shift";
+    EXPECT_EQ(model.rowOfSlug(u"globex"_s), 7);
     EXPECT_EQ(resets, 0);
 
     // The row index must follow the shift: a change to the last tenant lands on its new row.
@@ -216,6 +219,23 @@ TEST_F(TenantFilterProxyTest, SearchAlsoMatchesStatusAndPlanByCodeOrLabel)
 
     proxy.setSearchText(u"pro"_s); // the Pro plan, not "Pending"
     EXPECT_EQ(visibleSlugs(), QStringList{u"acme"_s});
+}
+
+TEST_F(TenantFilterProxyTest, FindsATenantsRowBySlugAndSaysWhenItIsFilteredOut)
+{
+    load(manyTenants(8));
+    bool known = false;
+    const QModelIndex shown = proxy.indexOfSlug(u"tenant-00005"_s, TenantTableModel::StatusColumn, &known);
+    EXPECT_TRUE(known);
+    ASSERT_TRUE(shown.isValid());
+    EXPECT_EQ(shown.column(), TenantTableModel::StatusColumn);
+    EXPECT_EQ(shown.data(TenantTableModel::SlugRole).toString(), u"tenant-00005"_s);
+
+    proxy.setSearchText(u"tenant-00002"_s);
+    EXPECT_FALSE(proxy.indexOfSlug(u"tenant-00005"_s, 0, &known).isValid());
+    EXPECT_TRUE(known) << "hidden by the search, not unknown";
+    EXPECT_FALSE(proxy.indexOfSlug(u"nobody"_s, 0, &known).isValid());
+    EXPECT_FALSE(known);
 }
 
 TEST_F(TenantFilterProxyTest, StatusFilterCombinesWithSearch)

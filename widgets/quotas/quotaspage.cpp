@@ -173,13 +173,13 @@ QuotasPage::QuotasPage(Quota::QuotaService *quotas, TenantTableModel *tenants, U
 
 bool QuotasPage::selectTenant(const QString &slug)
 {
-    int row = m_tenants->rowOfSlug(slug);
-    if (row < 0)
+    bool known = false;
+    QModelIndex at = m_proxy->indexOfSlug(slug, TenantTableModel::SlugColumn, &known);
+    if (!known)
         return false;
-    QModelIndex at = m_proxy->mapFromSource(m_tenants->index(row, TenantTableModel::SlugColumn));
-    if (!at.isValid()) {
+    if (!at.isValid()) { // hidden by the search
         m_search->clear();
-        at = m_proxy->mapFromSource(m_tenants->index(row, TenantTableModel::SlugColumn));
+        at = m_proxy->indexOfSlug(slug, TenantTableModel::SlugColumn);
     }
     m_tenantsView->setCurrentIndex(at);
     return m_current && m_current->slug == slug;
@@ -199,11 +199,11 @@ void QuotasPage::chooseRow(const QModelIndex &proxyIndex)
         // Back to the tenant whose edits are kept, once this selection change is over.
         const QString slug = m_current->slug;
         QTimer::singleShot(0, this, [this, slug] {
-            const int row = m_tenants->rowOfSlug(slug);
-            if (row < 0)
+            const QModelIndex at = m_proxy->indexOfSlug(slug, TenantTableModel::SlugColumn);
+            if (!at.isValid())
                 return;
             m_reselecting = true;
-            m_tenantsView->setCurrentIndex(m_proxy->mapFromSource(m_tenants->index(row, TenantTableModel::SlugColumn)));
+            m_tenantsView->setCurrentIndex(at);
             m_reselecting = false;
         });
         return;

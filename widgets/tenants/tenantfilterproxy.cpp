@@ -63,4 +63,13 @@ bool TenantFilterProxy::planMatches(const QString &plan) const
     return it.value();
 }
 
+QModelIndex TenantFilterProxy::indexOfSlug(const QString &slug, int column, bool *knownInSource) const
+{
+    const auto *tenants = qobject_cast<const TenantTableModel *>(sourceModel());
+    const int row = tenants ? tenants->rowOfSlug(slug) : -1;
+    if (knownInSource)
+        *knownInSource = row >= 0;
+    return row >= 0 ? mapFromSource(tenants->index(row, column)) : QModelIndex();
+}
+
 } // namespace Tenantry::Widgets

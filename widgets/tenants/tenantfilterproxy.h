@@ -31,6 +31,11 @@ public:
     void setStatusFilter(std::optional<TenantStatus> status);
     std::optional<TenantStatus> statusFilter() const { return m_status; }
 
+    // The index here, at `column`, of the tenant `slug` of the source TenantTableModel;
+    // invalid when the source is another model, does not hold it, or it is filtered out
+    // (knownInSource then says which).
+    QModelIndex indexOfSlug(const QString &slug, int column = 0, bool *knownInSource = nullptr) const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 

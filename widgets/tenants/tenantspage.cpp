@@ -398,14 +398,14 @@ std::optional<Tenant> TenantsPage::currentTenant() const
 
 bool TenantsPage::selectTenant(const QString &slug)
 {
-    const int row = m_model->rowOfSlug(slug);
-    if (row < 0)
+    bool known = false;
+    QModelIndex index = m_proxy->indexOfSlug(slug, 0, &known);
+    if (!known)
         return false;
-    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid()) {
+    if (!index.isValid()) { // hidden by the search or the status filter
         m_search->clear();
         m_statusFilter->setCurrentIndex(0);
-        index = m_proxy->mapFromSource(m_model->index(row, 0));
+        index = m_proxy->indexOfSlug(slug);
     }
     if (!index.isValid())
         return false;

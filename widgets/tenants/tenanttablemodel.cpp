@@ -134,6 +134,7 @@ void TenantTableModel::applyChange(const Tenant &tenant)
         beginInsertRows({}, row, row);
         m_tenants.append(tenant);
         m_rowById.insert(tenant.id, row);
+        m_rowBySlug.insert(tenant.slug.toLower(), row);
         endInsertRows();
         return;
     }
@@ -165,11 +166,7 @@ std::optional<QString> TenantTableModel::slugOf(const QString &tenantId) const
 
 int TenantTableModel::rowOfSlug(const QString &slug) const
 {
-    for (int row = 0; row < m_tenants.size(); ++row) {
-        if (m_tenants.at(row).slug.compare(slug, Qt::CaseInsensitive) == 0)
-            return row;
-    }
-    return -1;
+    return m_rowBySlug.value(slug.toLower(), -1);
 }
 
 QString TenantTableModel::statusLabel(TenantStatus status)
@@ -225,8 +222,12 @@ void TenantTableModel::rebuildIndex()
 {
     m_rowById.clear();
     m_rowById.reserve(m_tenants.size());
-    for (int row = 0; row < m_tenants.size(); ++row)
+    m_rowBySlug.clear();
+    m_rowBySlug.reserve(m_tenants.size());
+    for (int row = 0; row < m_tenants.size(); ++row) {
         m_rowById.insert(m_tenants.at(row).id, row);
+        m_rowBySlug.insert(m_tenants.at(row).slug.toLower(), row);
+    }
 }
 
 } // namespace Tenantry::Widgets

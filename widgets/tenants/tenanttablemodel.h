@@ -89,6 +89,7 @@ private:
     QPointer<TenantService> m_service;
     QList<Tenant> m_tenants;
     QHash<QString, int> m_rowById;
+    QHash<QString, int> m_rowBySlug; // lower-case slug; a tenant's slug never changes
 };
 
 } // namespace Tenantry::Widgets
