@@ -165,4 +165,15 @@ Result<QList<StoredInvoice>> list(QSqlDatabase &db, const InvoiceFilter &filter)
     return out;
 }
 
+Result<QList<StoredInvoice>> allOpen(QSqlDatabase &db)
+{
+    auto q = runQuery(db, u"SELECT "_s + kColumns + u" FROM invoices WHERE status = 'open' ORDER BY created_at, id"_s, {});
+    if (!q)
+        return q.error();
+    QList<StoredInvoice> out;
+    while (q->next())
+        out.append(read(q.value()));
+    return out;
+}
+
 } // namespace Tenantry::Storage::InvoiceRepository

@@ -61,8 +61,12 @@ Status moveStatus(QSqlDatabase &tx, const QString &id, const QString &from, cons
                   qint64 amountPaidMinor, qint64 paidMs, qint64 nowMs);
 
 Result<std::optional<StoredInvoice>> find(QSqlDatabase &db, const QString &id);
-// Newest first.
+// Newest first, at most 1,000 (InvoiceFilter::limit is clamped).
 Result<QList<StoredInvoice>> list(QSqlDatabase &db, const InvoiceFilter &filter);
+// Every open invoice and credit note of every tenant, oldest first: what the billing run
+// collects and checks for being overdue. Unbounded by design: a fleet has a few open
+// invoices per tenant at most, and a run must see all of them, not the newest 1,000.
+Result<QList<StoredInvoice>> allOpen(QSqlDatabase &db);
 
 } // namespace InvoiceRepository
 

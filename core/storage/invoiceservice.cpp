@@ -498,7 +498,7 @@ Status InvoiceService::collectNew(BillingRunReport &report)
     auto db = m_catalog.connection();
     if (!db)
         return db.error();
-    auto open = InvoiceRepository::list(db.value(), {QString(), u"open"_s, 1000});
+    auto open = InvoiceRepository::allOpen(db.value());
     if (!open)
         return open.error();
     for (const StoredInvoice &row : open.value()) {
@@ -525,7 +525,7 @@ Status InvoiceService::markOverdue(BillingRunReport &report)
     auto db = m_catalog.connection();
     if (!db)
         return db.error();
-    auto open = InvoiceRepository::list(db.value(), {QString(), u"open"_s, 1000});
+    auto open = InvoiceRepository::allOpen(db.value());
     if (!open)
         return open.error();
     for (const StoredInvoice &row : open.value()) {

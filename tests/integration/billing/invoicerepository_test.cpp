@@ -124,4 +124,36 @@ TEST_P(InvoiceRepositoryTest, OnePeriodHasOneInvoiceAndTenantsSeeOnlyTheirOwn)
 
 INSTANTIATE_TEST_SUITE_P(Backends, InvoiceRepositoryTest, ::testing::Values("sqlite", "postgres"), backendName);
 
+TEST_P(InvoiceRepositoryTest, EveryOpenInvoiceOfAFleetIsListedOldestFirst)
+{
+    // More open invoices than a page of list() holds: a billing run must see them all.
+    constexpr int kOpen = 1'205;
+    ASSERT_TRUE(inTx([](QSqlDatabase &tx) -> Status {
+        for (int i = 0; i < kOpen; ++i) {
+            StoredInvoice open = draft(u"open-%1"_s.arg(i, 4, 10, QChar(u'0')), u"t-%1"_s.arg(i));
+            open.status = u"open"_s;
+            open.number = u"INV-%1"_s.arg(i, 6, 10, QChar(u'0'));
+            open.createdMs = kMarch + i * 1000;
+            if (Status s = InvoiceRepository::insert(tx, open); !s)
+                return s;
+        }
+        StoredInvoice paid = draft(u"paid-1"_s, u"t-paid"_s);
+        paid.status = u"paid"_s;
+        paid.number = u"INV-PAID"_s;
+        if (Status s = InvoiceRepository::insert(tx, paid); !s)
+            return s;
+        return InvoiceRepository::insert(tx, draft(u"draft-1"_s, u"t-draft"_s));
+    }).ok());
+
+    QSqlDatabase db = m_catalog->connection().value();
+    auto open = InvoiceRepository::allOpen(db);
+    ASSERT_TRUE(open.ok()) << open.error().message.toStdString();
+    ASSERT_EQ(open->size(), kOpen);
+    EXPECT_EQ(open->first().id, u"open-0000"_s) << "the oldest first: the first to fall overdue";
+    EXPECT_EQ(open->last().id, u"open-1204"_s);
+    for (const StoredInvoice &row : open.value())
+        EXPECT_EQ(row.status, u"open"_s);
+    EXPECT_EQ(InvoiceRepository::list(db, {QString(), u"open"_s, 5000})->size(), 1000) << "a list page stays bounded";
+}
+
 } // namespace
