@@ -42,6 +42,17 @@ StoredInvoice read(const QSqlQuery &q)
     return s;
 }
 
+// Every row a SELECT of kColumns gave.
+Result<QList<StoredInvoice>> readAll(Result<QSqlQuery> q)
+{
+    if (!q)
+        return q.error();
+    QList<StoredInvoice> out;
+    while (q->next())
+        out.append(read(q.value()));
+    return out;
+}
+
 Result<QString> currentStatus(QSqlDatabase &tx, const QString &id)
 {
     auto q = runQuery(tx, u"SELECT status FROM invoices WHERE id = ?"_s, {id});
@@ -155,25 +166,14 @@ Result<QList<StoredInvoice>> list(QSqlDatabase &db, const InvoiceFilter &filter)
     if (filter.excludeDrafts)
         where += u" AND status <> 'draft'"_s;
     values.append(std::clamp(filter.limit, 1, 1000));
-    auto q = runQuery(db, u"SELECT "_s + kColumns + u" FROM invoices"_s + where + u" ORDER BY created_at DESC, id DESC LIMIT ?"_s,
-                      values);
-    if (!q)
-        return q.error();
-    QList<StoredInvoice> out;
-    while (q->next())
-        out.append(read(q.value()));
-    return out;
+    return readAll(runQuery(db, u"SELECT "_s + kColumns + u" FROM invoices"_s + where
+                                    + u" ORDER BY created_at DESC, id DESC LIMIT ?"_s,
+                                values));
 }
 
 Result<QList<StoredInvoice>> allOpen(QSqlDatabase &db)
 {
-    auto q = runQuery(db, u"SELECT "_s + kColumns + u" FROM invoices WHERE status = 'open' ORDER BY created_at, id"_s, {});
-    if (!q)
-        return q.error();
-    QList<StoredInvoice> out;
-    while (q->next())
-        out.append(read(q.value()));
-    return out;
+    return readAll(runQuery(db, u"SELECT "_s + kColumns + u" FROM invoices WHERE status = 'open' ORDER BY created_at, id"_s, {}));
 }
 
 } // namespace Tenantry::Storage::InvoiceRepository
