@@ -1278,7 +1278,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Open another catalog from the saved connection profiles</source>
+        <source>Open another catalog or server from the saved connection profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1285,8 +1285,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Open another catalog from the saved connection profiles</source>
-        <translation>从已保存的连接配置中打开另一个目录</translation>
+        <source>Open another catalog or server from the saved connection profiles</source>
+        <translation>从已保存的连接配置中打开另一个目录或服务器</translation>
     </message>
     <message>
         <location line="+29"/>

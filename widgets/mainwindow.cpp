@@ -256,7 +256,7 @@ void MainWindow::setConnectionChooser(std::function<void()> choose)
     QAction *first = m_fileMenu->actions().value(0);
     auto *connectAction = new QAction(tr("&Connect to…"), m_fileMenu);
     connectAction->setObjectName(u"connectAction"_s);
-    connectAction->setToolTip(tr("Open another catalog from the saved connection profiles"));
+    connectAction->setToolTip(tr("Open another catalog or server from the saved connection profiles"));
     connect(connectAction, &QAction::triggered, this, std::move(choose));
     m_fileMenu->insertAction(first, connectAction);
     m_fileMenu->insertSeparator(first);
