@@ -28,6 +28,16 @@ bool succeeded(int status) { return status >= 200 && status < 300; }
 
 } // namespace
 
+QString encoded(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+QString tenantPath(const QString &slug, const QString &rest)
+{
+    return u"/admin/v1/tenants/"_s + encoded(slug) + rest;
+}
+
 QByteArray AdminReply::header(const QByteArray &lowerCaseName) const
 {
     for (const auto &[name, value] : headers) {

@@ -25,6 +25,12 @@ struct AdminEndpoint {
     std::chrono::milliseconds timeout{15000};
 };
 
+// `value` percent-encoded, as AdminClient takes a path segment (a slug, an id) or a query
+// value: QUrlQuery would read a '%', '+' or ';' in it as encoding and change it.
+QString encoded(const QString &value);
+// The admin API path of the tenant `slug` (encoded), plus `rest` (e.g. "/quotas").
+QString tenantPath(const QString &slug, const QString &rest = {});
+
 // An answer of the server that was not an error.
 struct AdminReply {
     int status = 0;
@@ -55,8 +61,8 @@ public:
     AdminClient(const AdminClient &) = delete;
     AdminClient &operator=(const AdminClient &) = delete;
 
-    // Sends one request. `path` starts with "/", is percent-encoded (a slug or id in it via
-    // QUrl::toPercentEncoding) and is appended to the base URL's path; `query` values are
+    // Sends one request. `path` starts with "/", is percent-encoded (a slug or id in it through
+    // encoded() or tenantPath()) and is appended to the base URL's path; `query` values are
     // percent-encoded too.
     // When `sink` is given the body is handed to it in pieces as it arrives (on the network
     // thread, while this call waits) instead of being kept; returning false from it aborts

@@ -28,11 +28,9 @@ Error unexpected(const QString &message)
     return Error{ErrorKind::Internal, u"unexpected-response"_s, message, {}};
 }
 
-// QUrlQuery takes values as partly encoded text, so a '%', '+' or ';' in a filter would
-// reach the server changed; encoding them here keeps every value exactly as given.
 void addParam(QUrlQuery &params, const QString &name, const QString &value)
 {
-    params.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    params.addQueryItem(name, encoded(value));
 }
 
 // The admin API answers a negative cursor (like a limit out of range) with "invalid-query";

@@ -22,12 +22,6 @@ bool isSegment(const QString &name)
     return !name.isEmpty() && name != u"."_s && name != u".."_s;
 }
 
-// `name` percent-encoded, as the admin client takes path segments and query values.
-QString encoded(const QString &name)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(name));
-}
-
 Error noTenant(const QString &slug)
 {
     return Error::notFound(u"tenant-not-found"_s, u"No tenant '%1'."_s.arg(slug));
@@ -162,7 +156,7 @@ Result<Billing::PlanChangeQuote> RemoteBillingService::previewPlanChange(const Q
 {
     if (!isSegment(tenantSlug))
         return noTenant(tenantSlug);
-    auto quote = m_client.sendJson("POST", u"/admin/v1/tenants/%1/subscription/preview"_s.arg(encoded(tenantSlug)),
+    auto quote = m_client.sendJson("POST", tenantPath(tenantSlug, u"/subscription/preview"_s),
                                    changeBody(request));
     if (!quote)
         return quote.error();
@@ -177,7 +171,7 @@ Result<Billing::PlanChangeQuote> RemoteBillingService::changePlan(const Actor &a
 {
     if (!isSegment(tenantSlug))
         return noTenant(tenantSlug);
-    auto booked = m_client.sendJson("POST", u"/admin/v1/tenants/%1/subscription/change"_s.arg(encoded(tenantSlug)),
+    auto booked = m_client.sendJson("POST", tenantPath(tenantSlug, u"/subscription/change"_s),
                                     changeBody(request), actor.id);
     if (!booked)
         return booked.error();

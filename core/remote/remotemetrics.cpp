@@ -171,7 +171,7 @@ RemoteMetrics::Outcome RemoteMetrics::poll(const QString &selected, const QStrin
     }
 
     if (!selected.isEmpty() && !selectedSlug.isEmpty() && !now.tenants.contains(selected)) {
-        Result<QJsonObject> one = m_client.getJson(u"/admin/v1/tenants/%1/metrics"_s.arg(selectedSlug));
+        Result<QJsonObject> one = m_client.getJson(tenantPath(selectedSlug, u"/metrics"_s));
         if (one) {
             if (Status bounds = checkBounds(*one); !bounds)
                 return bounds.error();

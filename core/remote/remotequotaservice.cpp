@@ -2,10 +2,8 @@
 
 #include "core/http/quotaroutes.h"
 #include "core/remote/adminclient.h"
-#include "core/remote/remotetenantservice.h"
 
 #include <QJsonArray>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +12,7 @@ namespace {
 
 QString planPath(const QString &name)
 {
-    return u"/admin/v1/plans/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name));
+    return u"/admin/v1/plans/"_s + encoded(name);
 }
 
 Result<Quota::Plan> readPlan(const Result<QJsonObject> &answer)

@@ -6,16 +6,10 @@
 
 #include <QJsonArray>
 #include <QStringList>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 namespace Tenantry::Remote {
-
-QString tenantPath(const QString &slug, const QString &rest)
-{
-    return u"/admin/v1/tenants/"_s + QString::fromLatin1(QUrl::toPercentEncoding(slug)) + rest;
-}
 
 RemoteTenantService::RemoteTenantService(AdminClient &client, QObject *parent)
     : TenantService(parent)
@@ -27,7 +21,7 @@ Result<TenantPage> RemoteTenantService::list(const TenantQuery &query)
 {
     QUrlQuery params;
     if (!query.search.isEmpty())
-        params.addQueryItem(u"q"_s, QString::fromLatin1(QUrl::toPercentEncoding(query.search)));
+        params.addQueryItem(u"q"_s, encoded(query.search));
     if (!query.statuses.isEmpty()) {
         QStringList names;
         for (TenantStatus status : query.statuses)
@@ -35,9 +29,9 @@ Result<TenantPage> RemoteTenantService::list(const TenantQuery &query)
         params.addQueryItem(u"status"_s, names.join(u','));
     }
     if (!query.plan.isEmpty())
-        params.addQueryItem(u"plan"_s, QString::fromLatin1(QUrl::toPercentEncoding(query.plan)));
+        params.addQueryItem(u"plan"_s, encoded(query.plan));
     if (!query.afterSlug.isEmpty())
-        params.addQueryItem(u"cursor"_s, QString::fromLatin1(QUrl::toPercentEncoding(query.afterSlug)));
+        params.addQueryItem(u"cursor"_s, encoded(query.afterSlug));
     params.addQueryItem(u"limit"_s, QString::number(query.limit));
     auto answer = m_client.getJson(u"/admin/v1/tenants"_s, params);
     if (!answer)
@@ -126,7 +120,7 @@ Result<QList<ApiKeyInfo>> RemoteTenantService::listKeys(const QString &slug)
 
 Status RemoteTenantService::revokeKey(const Actor &actor, const QString &slug, const QString &keyId)
 {
-    const QString path = tenantPath(slug, u"/api-keys/"_s + QString::fromLatin1(QUrl::toPercentEncoding(keyId)));
+    const QString path = tenantPath(slug, u"/api-keys/"_s + encoded(keyId));
     auto answer = m_client.send("DELETE", path, {}, {}, {}, {}, actor.id);
     if (!answer)
         return answer.error();

@@ -40,7 +40,4 @@ private:
     AdminClient &m_client;
 };
 
-// The admin API path of the tenant `slug` (percent-encoded), plus `rest` (e.g. "/quotas").
-QString tenantPath(const QString &slug, const QString &rest = {});
-
 } // namespace Tenantry::Remote
